@@ -1,0 +1,3 @@
+from summitnotes.cli import main
+
+main()

@@ -1,0 +1,356 @@
+"""Speaker labels at the start of a line: `Q:`, `MS. JEAN-PIERRE:`, `**Jane Roe:**`.
+
+A candidate is only taken as a label when the file supports it (it recurs, is
+in capitals, is a known role word, or is a variant of another label), so a
+mid-sentence colon such as `Second: I did not...` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summitnotes.textshape import CONNECTORS, is_all_caps
+
+QUESTION_WORDS = frozenset(
+    [
+        "q",
+        "question",
+        "questions",
+        "interviewer",
+        "reporter",
+        "journalist",
+        "audience",
+        "interlocutor",
+        "host-question",
+    ]
+)
+ANSWER_WORDS = frozenset(["a", "answer", "answers", "interviewee", "respondent"])
+ROLE_WORDS = (
+    frozenset(["moderator", "host", "chair", "presenter", "anchor", "narrator"]) | QUESTION_WORDS
+)
+NOT_SPEAKERS = frozenset(
+    [
+        "photo",
+        "photos",
+        "source",
+        "sources",
+        "credit",
+        "credits",
+        "caption",
+        "note",
+        "notes",
+        "update",
+        "correction",
+        "image",
+        "video",
+        "related",
+        "tags",
+        "date",
+        "location",
+        "place",
+        "time",
+        "subject",
+        "re",
+        "ps",
+        "p.s",
+        "warning",
+        "disclaimer",
+        "transcript",
+        "translation",
+        "summary",
+        "editor's",
+        "note",
+        "contents",
+        "tl;dr",
+        "http",
+        "https",
+        "www",
+        "email",
+        "e-mail",
+        "tel",
+        "phone",
+        "see",
+        "also",
+        "read",
+        "more",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "example",
+        "result",
+        "results",
+        "step",
+    ]
+)
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "sir",
+        "dame",
+        "hon",
+        "hon.",
+    ]
+)
+
+_QA = re.compile(
+    r"^(?P<label>Q|A)(?:[.:](?=\s|$)|(?=[\s\u00a0]{2,})|(?=\u00a0))[\s\u00a0]*(?P<rest>.*)$"
+)
+_WORD_LABEL = re.compile(
+    r"^(?P<label>(?:Question|Answer|Interviewer|Interviewee|Moderator|Host|Reporter|Journalist"
+    r"|Audience(?: member)?|Respondent)(?:\s*\d+)?)\s*[:.](?=\s|$)[\s\u00a0]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"^(?P<label>[^:\s][^:]{0,59}?)\s*:(?=[\s\u00a0]|$)[\s\u00a0]*(?P<rest>.*)$")
+_BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+?)\1(?P<after>.*)$")
+_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|\d+|\([^)]*\))$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str
+    """The label as written, markup included (`**Q:**`, `MS. JEAN-PIERRE:`)."""
+    name: str
+    """The label's words (`Q`, `MS. JEAN-PIERRE`)."""
+    rest: str
+    """Text after the label."""
+    kind: str
+    """`q`, `a`, `role` or `name`."""
+    colon: bool = True
+
+
+def _classify(name: str) -> str | None:
+    low = name.lower().rstrip(".")
+    base = re.sub(r"\s*\d+$", "", low)
+    if base in (
+        "q",
+        "question",
+        "interviewer",
+        "reporter",
+        "journalist",
+        "audience",
+        "audience member",
+    ):
+        return "q"
+    if base in ("a", "answer", "interviewee", "respondent"):
+        return "a"
+    if base in ROLE_WORDS:
+        return "role"
+    return None
+
+
+def name_like(name: str) -> bool:
+    """Words of a person's label: capitalized words and connectors, no sentence."""
+    if not name or len(name) > 60 or any(ch in name for ch in '?!;"“”«»=<>/\\@#|'):
+        return False
+    if name.lower().strip(" .") in NOT_SPEAKERS or name.lower().startswith(("http", "www")):
+        return False
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 7:
+        return False
+    if not _TOKEN.match(tokens[0]) or not _TOKEN.match(tokens[-1]) or tokens[0][0].isdigit():
+        return False
+    return all(_TOKEN.match(t) or t.lower() in CONNECTORS for t in tokens)
+
+
+def candidate(line: str) -> Candidate | None:
+    """The label a line might start with; acceptance is decided per file."""
+    bold = _BOLD.match(line)
+    if bold:
+        inner, after = bold.group("inner").strip(), bold.group("after")
+        if not after.strip():  # the whole line is bold: `**Q: How ...?**`
+            c = candidate(inner)
+            if c is not None and c.rest:
+                return Candidate(line[: len(bold.group(1))] + c.label, c.name, c.rest, c.kind)
+        name = inner.rstrip(":").strip()
+        colon = inner.endswith(":") or after.lstrip().startswith(":")
+        rest = after.lstrip()
+        rest = rest[1:].lstrip(" \u00a0") if rest.startswith(":") else rest
+        kind = _classify(name) or ("name" if name_like(name) else None)
+        if kind is not None:
+            label = line[: len(line) - len(after)] + (":" if after.lstrip().startswith(":") else "")
+            return Candidate(label.strip(), name, rest, kind, colon)
+        return None
+    m = _QA.match(line)
+    if m:
+        return Candidate(
+            line[: m.start("rest")].strip(),
+            m.group("label"),
+            m.group("rest"),
+            _classify(m.group("label")) or "q",
+        )
+    m = _WORD_LABEL.match(line)
+    if m:
+        name = m.group("label")
+        return Candidate(
+            line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "role"
+        )
+    m = _NAMED.match(line)
+    if m and name_like(m.group("label")):
+        name = m.group("label").strip()
+        return Candidate(
+            line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "name"
+        )
+    return None
+
+
+def key(name: str) -> tuple[str, ...]:
+    """Words that identify a speaker across label variants."""
+    tokens = [t.strip(".,").lower() for t in re.sub(r"\([^)]*\)", " ", name).split()]
+    return tuple(t for t in tokens if t and t not in HONORIFICS and f"{t}." not in HONORIFICS)
+
+
+def accept(candidates: list[Candidate]) -> set[str]:
+    """Names of the candidates that are real labels in this file."""
+    counts = Counter(c.name for c in candidates)
+    keys = {c.name: key(c.name) for c in candidates}
+    kinds = {c.name: c.kind for c in candidates}
+    accepted: set[str] = set()
+    for name, n in counts.items():
+        kind = kinds[name]
+        if kind in ("q", "a"):
+            # `A.` or `Q ` alone could be prose; require the pair or repetition
+            if n >= 2 or any(kinds[o] in ("q", "a") and o != name for o in counts):
+                accepted.add(name)
+        elif kind == "role" or is_all_caps(name) or n >= 2:
+            accepted.add(name)
+    # a label used once is accepted when it names a speaker that other labels confirm
+    for name in counts:
+        if name in accepted or kinds[name] != "name":
+            continue
+        k = keys[name]
+        if any(_same_speaker(k, keys[o]) for o in accepted if kinds[o] == "name") or (
+            len(k) >= 2 and sum(counts[o] for o in accepted) >= 2
+        ):
+            accepted.add(name)
+    return accepted
+
+
+TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "ambassador",
+        "general",
+        "gen",
+        "judge",
+        "justice",
+        "mayor",
+        "commissioner",
+        "professor",
+        "deputy",
+        "representative",
+        "rep",
+        "admiral",
+        "captain",
+        "colonel",
+        "major",
+        "lieutenant",
+        "sergeant",
+        "officer",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "press",
+        "head",
+        "chief",
+        "ceo",
+        "minister-counsellor",
+    ]
+)
+
+
+def _same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b or a == b:
+        return a == b and bool(a)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_[-len(short) :] == short:
+        return True
+    # `DIRECTOR YOUNG` and `Shalanda Young`: same surname, one side only titles
+    if a[-1] == b[-1] and (all(t in TITLES for t in a[:-1]) or all(t in TITLES for t in b[:-1])):
+        return True
+    # initials: `JR` and `Jane Roe`
+    if len(short) == 1 and len(short[0]) >= 2:
+        initials = "".join(t[0] for t in long_ if t not in CONNECTORS and t not in TITLES)
+        return short[0] == initials
+    return False
+
+
+def cluster(names: list[str]) -> list[list[str]]:
+    """Group label names (in order of first use) into speakers."""
+    groups: list[list[str]] = []
+    for name in names:
+        k = key(name)
+        kind = _classify(name)
+        for group in groups:
+            gkind = _classify(group[0])
+            if kind in ("q", "a") or gkind in ("q", "a"):
+                if kind == gkind and kind is not None:
+                    group.append(name)
+                    break
+                continue
+            if any(_same_speaker(k, key(other)) for other in group):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    return groups
+
+
+def display_name(group: list[str]) -> tuple[str, str | None]:
+    """A person's name and description from the variants of their label.
+
+    `President of Russia Vladimir Putin` + `Vladimir Putin` give
+    (`Vladimir Putin`, `President of Russia`).
+    """
+    variants = sorted(group, key=lambda n: (len(n.split()), group.index(n)))
+    best = variants[0]
+    for v in variants:
+        if len(key(v)) >= 2:
+            best = v
+            break
+    description = None
+    longest = variants[-1]
+    lk, bk = key(longest), key(best)
+    if len(lk) > len(bk) and lk[-len(bk) :] == bk:
+        words_ = longest.split()
+        description = " ".join(words_[: len(words_) - len(best.split())]).strip(" ,") or None
+    return _fix_case(best), (
+        _fix_case(description) if description and is_all_caps(description) else description
+    )
+
+
+def _fix_case(name: str) -> str:
+    if not is_all_caps(name):
+        return name
+    out = []
+    for token in name.split():
+        low = token.lower()
+        out.append(
+            low if low in CONNECTORS else token.title() if len(token) > 2 or "." in token else token
+        )
+    return " ".join(out)

@@ -1,0 +1,311 @@
+"""The resolve stage: the whole corpus at once.
+
+Checks slugs, splits interviews into exchanges (a question and its answers),
+assigns exchanges to topics with the reason why, and merges speakers across
+interviews. Every step is one pass over the corpus, so a large corpus costs
+time in proportion to its size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from slugify import slugify
+
+from summitnotes.diagnostics import Diagnostic, error, warning
+from summitnotes.model import (
+    Assignment,
+    Exchange,
+    Interview,
+    Note,
+    Person,
+    Site,
+    Speaker,
+    Topic,
+)
+from summitnotes.project import Project
+
+# Names that say what someone does, not who they are: never merged across interviews.
+GENERIC_NAMES = {
+    "interviewer",
+    "question",
+    "q",
+    "a",
+    "answer",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "host",
+    "moderator",
+    "unknown",
+    "speaker",
+    "participant",
+    "interviewee",
+}
+
+
+def resolve(project: Project) -> tuple[Site, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    interviews = sorted(project.interviews, key=lambda iv: iv.slug)
+    problems += _duplicates((iv.slug, iv.source) for iv in interviews)
+    notes = sorted(project.notes, key=lambda n: (n.kind, n.slug, n.source))
+    for kind in ("note", "topic", "speaker"):
+        problems += _duplicates((n.slug, n.source) for n in notes if n.kind == kind)
+
+    topics, lookup, found = _topics(notes, interviews)
+    problems += found
+    problems += _check_note_topics(notes, lookup)
+    notes = [
+        replace(
+            n,
+            topics=tuple(
+                dict.fromkeys(lookup[topic_key(t)] for t in n.topics if topic_key(t) in lookup)
+            ),
+        )
+        for n in notes
+    ]
+
+    exchanges = [ex for iv in interviews for ex in exchanges_of(iv)]
+    assignments, found = _assign(interviews, exchanges, topics, lookup)
+    problems += found
+
+    people, speaker_slugs, found = _people(interviews, notes)
+    problems += found
+
+    site = Site(
+        config=project.config,
+        interviews=tuple(interviews),
+        notes=tuple(n for n in notes if n.kind == "note"),
+        topics=tuple(topics),
+        people=tuple(people),
+        exchanges=tuple(exchanges),
+        assignments=tuple(assignments),
+        images=tuple(sorted(project.images, key=lambda i: (i.interview, i.figure))),
+        speaker_slugs=tuple(sorted(speaker_slugs.items())),
+    )
+    return site, problems
+
+
+def _duplicates(items: Iterable[tuple[str, str]]) -> list[Diagnostic]:
+    seen: dict[str, str] = {}
+    problems = []
+    for slug, source in items:
+        if slug in seen:
+            problems.append(
+                error(
+                    source,
+                    None,
+                    f"slug `{slug}` is already used by {seen[slug]}",
+                    "duplicate-slug",
+                    "rename one file or set `slug:` in its metadata",
+                )
+            )
+        else:
+            seen[slug] = source
+    return problems
+
+
+def exchanges_of(iv: Interview) -> list[Exchange]:
+    """Each question with the turns up to the next question; turns before any question
+    form an exchange of their own."""
+    out: list[Exchange] = []
+    question = None
+    replies: list = []
+    for turn in iv.turns:
+        if turn.kind == "question":
+            if question is not None or replies:
+                out.append(_exchange(iv, question, replies))
+            question, replies = turn, []
+        else:
+            replies.append(turn)
+    if question is not None or replies:
+        out.append(_exchange(iv, question, replies))
+    return out
+
+
+def _exchange(iv: Interview, question, replies) -> Exchange:  # type: ignore[no-untyped-def]
+    first = question or replies[0]
+    return Exchange(iv.slug, first.id, question, tuple(replies))
+
+
+def topic_key(name: str) -> str:
+    return slugify(name)
+
+
+def _topics(
+    notes: list[Note], interviews: list[Interview]
+) -> tuple[list[Topic], dict[str, str], list[Diagnostic]]:
+    """Topics from topic notes, plus those sidecars name that have no note (with a warning)."""
+    problems: list[Diagnostic] = []
+    topics = {
+        n.slug: Topic(n.slug, n.title, n, n.aliases, n.match) for n in notes if n.kind == "topic"
+    }
+    lookup: dict[str, str] = {}
+    for t in topics.values():  # slugs first, so a title or alias never shadows a slug
+        lookup[t.slug] = t.slug
+    for t in topics.values():
+        for name in (t.title, *t.aliases):
+            key = topic_key(name)
+            if lookup.setdefault(key, t.slug) != t.slug:
+                problems.append(
+                    warning(
+                        t.note.source if t.note else "",
+                        t.note.line_of("aliases") if t.note else None,
+                        f"`{name}` also names topic `{lookup[key]}`",
+                        "topic-alias",
+                    )
+                )
+    for iv in interviews:
+        for name in _sidecar_topics(iv):
+            key = topic_key(name)
+            if key and key not in lookup:
+                lookup[key] = key
+                topics[key] = Topic(key, name, None)
+                problems.append(
+                    warning(
+                        iv.source,
+                        None,
+                        f"topic `{name}` has no note notes/topics/{key}.md; "
+                        "its page has no description",
+                        "topic-no-note",
+                    )
+                )
+    return sorted(topics.values(), key=lambda t: t.slug), lookup, problems
+
+
+def _sidecar_topics(iv: Interview) -> list[str]:
+    return list(iv.meta.topics) + [t for _, ts in iv.meta.question_topics for t in ts]
+
+
+def _check_note_topics(notes: list[Note], lookup: dict[str, str]) -> list[Diagnostic]:
+    return [
+        error(
+            n.source,
+            n.line_of("topics"),
+            f"topic `{name}` does not exist",
+            "unknown-topic",
+            "add notes/topics/" + (topic_key(name) or "<slug>") + ".md or fix the name",
+        )
+        for n in notes
+        if n.kind == "note"
+        for name in n.topics
+        if topic_key(name) not in lookup
+    ]
+
+
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole words, any case, any run of spaces between words."""
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases if p.split()]
+    if not parts:
+        return None
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+def _assign(
+    interviews: list[Interview],
+    exchanges: list[Exchange],
+    topics: list[Topic],
+    lookup: dict[str, str],
+) -> tuple[list[Assignment], list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    reasons: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    by_interview: dict[str, list[Exchange]] = defaultdict(list)
+    for ex in exchanges:
+        by_interview[ex.interview].append(ex)
+    for iv in interviews:
+        ids = {ex.id for ex in by_interview[iv.slug]}
+        for name in iv.meta.topics:
+            for ex in by_interview[iv.slug]:
+                if topic_key(name):
+                    reasons[(lookup[topic_key(name)], iv.slug, ex.id)].append(
+                        "assigned to the interview"
+                    )
+        for qid, names in iv.meta.question_topics:
+            if qid not in ids:
+                problems.append(
+                    warning(
+                        iv.source,
+                        None,
+                        f"topics are assigned to `{qid}`, "
+                        "which is not a question of this interview",
+                        "topic-qid",
+                    )
+                )
+                continue
+            for name in filter(topic_key, names):
+                reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
+    patterns = [(t.slug, phrase_pattern(t.match)) for t in topics]
+    for ex in exchanges:
+        text = "\n\n".join(turn.text for turn in ex.turns)
+        for slug, pattern in patterns:
+            if pattern is None:
+                continue
+            found = sorted(
+                {" ".join(m.group(0).split()) for m in pattern.finditer(text)}, key=str.casefold
+            )
+            reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in found]
+    order = {(ex.interview, ex.id): i for i, ex in enumerate(exchanges)}
+    assignments = [
+        Assignment(t, iv, ex, tuple(dict.fromkeys(r)))
+        for (t, iv, ex), r in sorted(reasons.items(), key=lambda kv: (kv[0][0], order[kv[0][1:]]))
+    ]
+    assigned = {a.interview for a in assignments}
+    problems += [
+        warning(
+            iv.source,
+            None,
+            "no topic: the interview is on no topic page",
+            "no-topic",
+            "add `topics:` to its sidecar or `match:` phrases to a topic",
+        )
+        for iv in interviews
+        if iv.slug not in assigned
+    ]
+    return assignments, problems
+
+
+def person_slug(iv: Interview, speaker: Speaker) -> str:
+    slug = slugify(speaker.name) or slugify(speaker.id)
+    if slug in GENERIC_NAMES:
+        return f"{iv.slug}-{slug}"
+    return slug
+
+
+def _people(
+    interviews: list[Interview], notes: list[Note]
+) -> tuple[list[Person], dict[tuple[str, str], str], list[Diagnostic]]:
+    speaker_slugs: dict[tuple[str, str], str] = {}
+    seen: dict[str, list[tuple[Interview, Speaker]]] = defaultdict(list)
+    for iv in interviews:
+        for sp in iv.speakers:
+            slug = person_slug(iv, sp)
+            speaker_slugs[(iv.slug, sp.id)] = slug
+            seen[slug].append((iv, sp))
+    profiles = {n.slug: n for n in notes if n.kind == "speaker"}
+    problems = [
+        warning(n.source, None, f"no speaker `{n.slug}` in any interview", "speaker-note")
+        for n in profiles.values()
+        if n.slug not in seen
+    ]
+    people = []
+    for slug, found in sorted(seen.items()):
+        note = profiles.get(slug)
+        description = (note.summary if note else None) or next(
+            (sp.description for _, sp in found if sp.description), None
+        )
+        people.append(
+            Person(
+                slug=slug,
+                name=found[0][1].name,
+                description=description,
+                roles=tuple(sorted({sp.role for _, sp in found})),
+                appearances=tuple(sorted((iv.slug, sp.id) for iv, sp in found)),
+                note=note,
+            )
+        )
+    return people, speaker_slugs, problems

@@ -1,0 +1,60 @@
+"""Where each page lives in the site, and how one page links to another.
+
+Output paths are POSIX paths inside the site (`topics/trust/index.html`).
+Without a base URL every link is relative, so the site works from disk and
+under any prefix; with one, links are root-relative under that prefix and
+pretty (`/sub/path/topics/trust/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+STYLESHEET = "static/style.css"
+
+
+def home() -> str:
+    return "index.html"
+
+
+def section(kind: str) -> str:
+    """Index page of `interviews`, `topics`, `speakers` or `notes`."""
+    return f"{kind}/index.html"
+
+
+def interview(slug: str) -> str:
+    return f"interviews/{slug}/index.html"
+
+
+def topic(slug: str) -> str:
+    return f"topics/{slug}/index.html"
+
+
+def speaker(slug: str) -> str:
+    return f"speakers/{slug}/index.html"
+
+
+def note(slug: str) -> str:
+    return f"notes/{slug}/index.html"
+
+
+def image(interview_slug: str, name: str) -> str:
+    return f"interviews/{interview_slug}/{name}"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Makes the href from one page (`page`) to a file of the site."""
+
+    page: str
+    base_url: str | None = None
+
+    def __call__(self, target: str, fragment: str | None = None) -> str:
+        frag = f"#{fragment}" if fragment else ""
+        if self.base_url is not None:
+            pretty = target[: -len("index.html")] if target.endswith("index.html") else target
+            return self.base_url + pretty + frag
+        if target == self.page and frag:
+            return frag
+        return posixpath.relpath(target, posixpath.dirname(self.page) or ".") + frag
