@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from summitnotes.labels import TITLES as LABEL_TITLES
 from summitnotes.model import PersonRef
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'\-]*[\w]"
@@ -41,7 +42,7 @@ CUE_AFTER = re.compile(
 )
 CUE_BEFORE = re.compile(
     r"(?:interview(?:ed)?(?:\s+with)?|spoke\s+(?:to|with)|talked\s+(?:to|with)|contacted|asked|meet"
-    r"|sat\s+down\s+with|conversation\s+with\s+(?=\S+\s+\S+,))\s+(?:\w+\s+)?$",
+    r"|sat\s+down\s+with|conversation\s+with\s+(?=\S+\s+\S+,))\s+(?:\w+\.?\s+)?$",
     re.IGNORECASE,
 )
 OUTLET_AFTER = re.compile(
@@ -130,18 +131,38 @@ TITLES = frozenset(
 class LeadPeople:
     interviewee: PersonRef | None
     interviewer: str | None
+    names: tuple[str, ...] = ()
+    """Every full name the lead and title mention, for completing `DIRECTOR YOUNG`."""
 
 
-def _candidates(text: str) -> list[tuple[str, int, int]]:
+ROLE_SET = frozenset(ROLE_NOUNS.split("|"))
+ROLE_SUFFIX = re.compile(r"^[A-Z][a-z]{3,}(?:ist|ian|grapher)$")
+
+
+def _is_role(token: str) -> bool:
+    return token.lower() in ROLE_SET or bool(ROLE_SUFFIX.match(token))
+
+
+def _candidates(text: str) -> list[tuple[str, int, int, str | None]]:
+    """Full names in a text, titles and a leading role noun (`Economist Anna Berg`) split off."""
     out = []
     for m in NAME.finditer(text):
         tokens = m.group(0).split()
         start = m.start()
-        while tokens and (tokens[0] in STOP_FIRST or tokens[0] in TITLES):
+        role = None
+        while tokens and (
+            (_is_role(tokens[0]) and len(tokens) >= 3)
+            or tokens[0] in STOP_FIRST
+            or tokens[0] in TITLES
+            or tokens[0].lower() in LABEL_TITLES
+            or (tokens[0].isupper() and len(tokens[0]) <= 5)
+        ):
+            if _is_role(tokens[0]):
+                role = tokens[0].lower()
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         if len(tokens) >= 2:
-            out.append((" ".join(tokens), start, start + len(" ".join(tokens))))
+            out.append((" ".join(tokens), start, start + len(" ".join(tokens)), role))
     return out
 
 
@@ -150,15 +171,21 @@ def infer_from_lead(lead: list[str], body: str) -> LeadPeople:
     scores: Counter[str] = Counter()
     descriptions: dict[str, str] = {}
     interviewer = None
+    names: list[str] = []
     for raw in lead:
         text = _LINK.sub(r"\1", raw)
-        for name, start, end in _candidates(text):
+        for name, start, end, inner_role in _candidates(text):
+            if name not in names:
+                names.append(name)
             before, after = text[:start], text[end:]
             score = 0.0
             role = ROLE_BEFORE.search(before[-60:])
             if role:
                 score += 1.5
                 descriptions.setdefault(name, _tidy(role.group(1)))
+            elif inner_role:
+                score += 1.5
+                descriptions.setdefault(name, inner_role)
             app = APPOSITIVE.match(after)
             if app:
                 score += 1.0
@@ -172,17 +199,21 @@ def infer_from_lead(lead: list[str], body: str) -> LeadPeople:
                 score += 3.0
             if score:
                 scores[name] += score
+    if interviewer:
+        scores.pop(interviewer, None)
     if not scores:
-        return LeadPeople(None, interviewer)
+        return LeadPeople(None, interviewer, tuple(names))
     everything = " ".join(lead) + " " + body
     for name in list(scores):
         parts = name.split()
-        mentions = everything.count(parts[-1]) + everything.count(parts[0])
+        mentions = len(
+            re.findall(rf"\b(?:{re.escape(parts[0])}|{re.escape(parts[-1])})\b", everything)
+        )
         scores[name] += min(mentions, 6) * 0.25
     best = max(sorted(scores), key=lambda n: scores[n])
     if scores[best] < 2.5:
-        return LeadPeople(None, interviewer)
-    return LeadPeople(PersonRef(best, descriptions.get(best)), interviewer)
+        return LeadPeople(None, interviewer, tuple(names))
+    return LeadPeople(PersonRef(best, descriptions.get(best)), interviewer, tuple(names))
 
 
 def _tidy(phrase: str) -> str:

@@ -46,7 +46,7 @@ def load_interview(path: Path, display: str) -> tuple[Interview | None, list[Dia
     pull_quotes(flow.items)
     lead_texts = [p.block.text for p in _lead(flow) if p.kind == "para"]
     body = " ".join(t.text for t in flow.items if isinstance(t, RawTurn))
-    cast = cast_speakers(flow, meta, infer_from_lead(lead_texts, body))
+    cast = cast_speakers(flow, meta, infer_from_lead([meta.title or "", *lead_texts], body))
     interview, build_warnings = _build(path, display, meta, flow, cast)
     return interview, problems + build_warnings
 

@@ -157,7 +157,8 @@ def name_like(name: str) -> bool:
         return False
     if name.lower().strip(" .") in NOT_SPEAKERS or name.lower().startswith(("http", "www")):
         return False
-    tokens = name.split()
+    # `JOHN DOE (Daily Planet)`: an affiliation in brackets after the name
+    tokens = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", name).split()
     if not 1 <= len(tokens) <= 7:
         return False
     if not _TOKEN.match(tokens[0]) or not _TOKEN.match(tokens[-1]) or tokens[0][0].isdigit():
@@ -327,6 +328,17 @@ def display_name(group: list[str]) -> tuple[str, str | None]:
     `President of Russia Vladimir Putin` + `Vladimir Putin` give
     (`Vladimir Putin`, `President of Russia`).
     """
+    affiliation = None
+    stripped = []
+    for n in group:
+        m = re.match(r"^(.*?)\s*\(([^()]{1,40})\)\s*$", n)
+        if m:
+            affiliation = affiliation or m.group(2)
+            n = m.group(1)
+        stripped.append(n)
+    if affiliation:
+        name, description = display_name(stripped)
+        return name, description or affiliation
     variants = sorted(group, key=lambda n: (len(n.split()), group.index(n)))
     best = variants[0]
     for v in variants:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from summitnotes.identity import LeadPeople
-from summitnotes.labels import _classify, _same_speaker, cluster, display_name, key
+from summitnotes.labels import TITLES, _classify, _same_speaker, cluster, display_name, key
 from summitnotes.model import Metadata, PersonRef, Speaker
 from summitnotes.textshape import word_count
 from summitnotes.turns import Flow, RawTurn
@@ -119,7 +119,8 @@ def _labelled(
             roles[i] = "participant"
     open_ = [i for i in range(len(groups)) if i not in roles]
     if "interviewer" not in roles.values() and len(groups) >= 2 and open_:
-        roles[_most_asking(open_, turns, seq)] = "interviewer"
+        for i in _askers(open_, turns, seq):
+            roles[i] = "interviewer"
         open_ = [i for i in open_ if i not in roles]
     askers = {i for i, r in roles.items() if r == "interviewer"}
     for i in open_:
@@ -162,16 +163,35 @@ def _person(group: list[str], role: str, meta: Metadata, lead: LeadPeople) -> Pe
     name, description = display_name(group)
     if lead.interviewee and _same_speaker(key(lead.interviewee.name), key(name)):
         return PersonRef(lead.interviewee.name, description or lead.interviewee.description)
-    return PersonRef(name, description)
+    return _complete(name, description, lead.names)
 
 
-def _most_asking(candidates: list[int], turns: list[RawTurn], seq: list[int]) -> int:
-    def ratio(i: int) -> tuple[float, int]:
+def _complete(name: str, description: str | None, known: tuple[str, ...]) -> PersonRef:
+    """`Director Young` becomes `Shalanda Young` when the lead or title names her."""
+    k = key(name)
+    titles = [t for t in k[:-1] if t in TITLES]
+    if not k or len(k) - len(titles) != 1:
+        return PersonRef(name, description)
+    full = {n for n in known if key(n)[-1:] == k[-1:] and len(key(n)) >= 2}
+    if len(full) != 1:
+        return PersonRef(name, description)
+    title = " ".join(name.split()[-len(k) : -1]) if titles else None
+    return PersonRef(full.pop(), description or title or None)
+
+
+def _askers(candidates: list[int], turns: list[RawTurn], seq: list[int]) -> list[int]:
+    """Speakers whose turns mostly ask; at least the one who asks most."""
+
+    def ratio(i: int) -> float:
         mine = [t for t, s in zip(turns, seq, strict=True) if s == i]
-        asks = sum(1 for t in mine if "?" in t.text)
-        return (asks / len(mine) if len(mine) >= 2 else 0.0, -seq.index(i))
+        return sum(1 for t in mine if "?" in t.text) / len(mine)
 
-    return max(candidates, key=ratio)
+    ratios = {i: ratio(i) for i in candidates}
+    best = max(candidates, key=lambda i: (ratios[i], -seq.index(i)))
+    askers = [i for i in candidates if ratios[i] >= 0.5]
+    if best not in askers or len(askers) == len(candidates):
+        return [best]
+    return askers
 
 
 def _hands_floor(i: int, askers: set[int], seq: list[int], n_open: int) -> bool:

@@ -136,7 +136,9 @@ class _Builder:
         if _is_prose(b):
             self.seen_prose = True
         if b.kind == "heading" and self.turn is not None:
+            # a section heading closes the turn: what follows is narrative until the next turn
             self.place(Piece("aside", b, aside_kind="heading"))
+            self.after_separator = True
         else:
             self.place(Piece("para", b))
 
