@@ -113,7 +113,7 @@ def _build(
 ) -> tuple[Interview, list[Diagnostic]]:
     warnings: list[Diagnostic] = list(flow.warnings)
     images = dict(meta.images)
-    turns_raw = [t for t in flow.items if isinstance(t, RawTurn) and t.pieces]
+    turns_raw = [t for t in flow.items if isinstance(t, RawTurn) and t.paras]
     for t in turns_raw:
         t.kind = cast.kind_of(t)
     ids = _numbering(turns_raw) or {id(t): f"t{n}" for n, t in enumerate(turns_raw, 1)}
@@ -144,28 +144,22 @@ def _build(
         if isinstance(item, Piece):
             place(item, None, lead)
             continue
-        if not item.pieces:
-            if item.extra_lines:  # a lone label or timestamp with no words after it
-                line = item.extra_lines[-1]
-                asides.append(
-                    Aside(
-                        f"aside{len(asides) + 1}",
-                        item.label or item.time or "",
-                        line,
-                        last,
-                        "note",
-                        tuple(item.extra_lines),
-                    )
-                )
-                warnings.append(
-                    warning(display, line, "a speaker label with no words after it", "empty-turn")
-                )
-            continue
-        tid = ids[id(item)]
+        tid = ids.get(id(item), "")
         paras: list[Paragraph] = []
         for piece in item.pieces:
             place(piece, tid, paras)
-        if not paras:  # only figures or asides: keep them, drop the empty turn
+        if not paras:
+            # a lone label or timestamp with no words after it: kept, and reported
+            if item.extra_lines:
+                line = item.extra_lines[0]
+                text = item.label or item.time or ""
+                aside = Aside(
+                    f"aside{len(asides) + 1}", text, line, last, "note", tuple(item.extra_lines)
+                )
+                asides.append(aside)
+                warnings.append(
+                    warning(display, line, "a speaker label with no words after it", "empty-turn")
+                )
             continue
         turns.append(
             Turn(

@@ -78,7 +78,7 @@ class _Ids:
 
 
 def cast_speakers(flow: Flow, meta: Metadata, lead: LeadPeople) -> Cast:
-    turns = [t for t in flow.items if isinstance(t, RawTurn) and t.pieces]
+    turns = [t for t in flow.items if isinstance(t, RawTurn) and t.paras]
     if not flow.groups:
         return _two_party(turns, meta, lead)
     return _labelled(turns, flow.groups, meta, lead)
@@ -184,10 +184,10 @@ def _askers(candidates: list[int], turns: list[RawTurn], seq: list[int]) -> list
 
     def ratio(i: int) -> float:
         mine = [t for t, s in zip(turns, seq, strict=True) if s == i]
-        return sum(1 for t in mine if "?" in t.text) / len(mine)
+        return sum(1 for t in mine if "?" in t.text) / len(mine) if mine else 0.0
 
     ratios = {i: ratio(i) for i in candidates}
-    best = max(candidates, key=lambda i: (ratios[i], -seq.index(i)))
+    best = max(candidates, key=lambda i: (ratios[i], -seq.index(i) if i in seq else -len(seq)))
     askers = [i for i in candidates if ratios[i] >= 0.5]
     if best not in askers or len(askers) == len(candidates):
         return [best]

@@ -125,6 +125,14 @@ class _Builder:
             return True
         return False
 
+    def finish(self) -> list[Piece | RawTurn]:
+        """A timestamp that no turn followed is kept as an aside, not dropped."""
+        for line in self.pending_lines:
+            block = Block("time", self.pending_time or "", line, (line,))
+            self.place(Piece("aside", block, aside_kind="time"))
+        self.pending_lines = []
+        return self.items
+
     def _figure(self, piece: Piece) -> None:
         # a figure never ends a paragraph run after a separator: it stays where it stands
         if self.turn is not None and not self.after_separator:
@@ -169,10 +177,13 @@ def _labelled(blocks: list[Block], path: str, convention: str) -> Flow:
             if b.text:
                 turn.pieces.append(Piece("para", b))
             else:
-                turn.extra_lines.append(b.line)
+                turn.extra_lines.extend(b.lines)
             continue
+        if bld.pending_lines and bld.turn is not None and b.kind == "text":
+            # a new timestamp before unlabelled words: the same speaker goes on, in a new turn
+            bld.start_turn(RawTurn(bld.turn.speaker))
         bld.para(b)
-    return Flow(convention, bld.items, bld.warnings, groups)
+    return Flow(convention, bld.finish(), bld.warnings, groups)
 
 
 def _dashed(blocks: list[Block], path: str) -> Flow:
@@ -185,6 +196,7 @@ def _dashed(blocks: list[Block], path: str) -> Flow:
             bld.para(b)
         else:
             bld.para(b)
+    bld.finish()
     turns = [t for t in bld.items if isinstance(t, RawTurn)]
     questions_only = _dashed_questions_only(turns)
     if questions_only:
@@ -332,7 +344,7 @@ def _marked(blocks: list[Block], path: str) -> Flow:
             bld.start_turn(RawTurn("interviewee", kind="answer"))
         bld.para(b)
     convention = "dash" if mode in ("plain", "none") else "qa"
-    return Flow(convention, bld.items, bld.warnings, [])
+    return Flow(convention, bld.finish(), bld.warnings, [])
 
 
 def pull_quotes(items: list[Piece | RawTurn]) -> None:
