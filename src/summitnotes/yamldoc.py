@@ -14,6 +14,8 @@ import yaml
 
 from summitnotes.diagnostics import Diagnostic, error
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class YamlMapping:
@@ -27,14 +29,17 @@ def load_mapping(
 ) -> tuple[YamlMapping | None, list[Diagnostic]]:
     """Parse `text` as a YAML mapping; `first_line` is where it starts in the file."""
     offset = first_line - 1
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()  # parse once: the node keeps the lines
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + offset if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [error(path, line, f"malformed {what}: {problem}", "yaml-syntax")]
+    finally:
+        loader.dispose()
     if data is None:
         return YamlMapping(), []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
