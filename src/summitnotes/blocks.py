@@ -100,6 +100,8 @@ def _tokenize(no: int, raw: str, hyphen_dashes: bool) -> _Line:
     line = _Line(no, "text", s, time=time, dash=dash, hard_break=hard_break)
     if not dash:
         line.label = candidate(s)
+        if line.label is not None and line.label.time:
+            line.time = line.label.time
     return line
 
 
@@ -188,6 +190,8 @@ def _joins(prev: _Line, line: _Line, para: list[_Line], blank_separated: bool) -
     """Whether `line` continues the paragraph that `prev` ends (a hard wrap)."""
     if prev.hard_break or _LIST.match(line.text):
         return False
+    if prev.label is not None and not prev.label.rest:
+        return False  # words after a label on its own line start the turn's first paragraph
     if not ends_sentence(prev.text) and starts_lower(line.text):
         return True
     if not blank_separated:

@@ -27,9 +27,7 @@ QUESTION_WORDS = frozenset(
     ]
 )
 ANSWER_WORDS = frozenset(["a", "answer", "answers", "interviewee", "respondent"])
-ROLE_WORDS = (
-    frozenset(["moderator", "host", "chair", "presenter", "anchor", "narrator"]) | QUESTION_WORDS
-)
+ROLE_WORDS = frozenset(["moderator", "host", "chair", "presenter", "anchor"]) | QUESTION_WORDS
 NOT_SPEAKERS = frozenset(
     [
         "photo",
@@ -113,6 +111,12 @@ _WORD_LABEL = re.compile(
     r"|Audience(?: member)?|Respondent)(?:\s*\d+)?)\s*[:.](?=\s|$)[\s\u00a0]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# `Speaker 1 (00:05):` (Rev) and `Jane Doe  0:03` on its own line (Otter)
+_TIMED = re.compile(
+    rf"^(?P<label>[^:\[\]()]{{1,60}}?)\s*[\[(](?P<time>{TIME})[\])]\s*:?[\s\u00a0]*(?P<rest>.*)$"
+)
+_TIME_AFTER = re.compile(rf"^(?P<label>[^:]{{1,60}}?)\s+(?P<time>{TIME})$")
 _NAMED = re.compile(r"^(?P<label>[^:\s][^:]{0,59}?)\s*:(?=[\s\u00a0]|$)[\s\u00a0]*(?P<rest>.*)$")
 _BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+?)\1(?P<after>.*)$")
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|\d+|\([^)]*\))$")
@@ -129,6 +133,8 @@ class Candidate:
     kind: str
     """`q`, `a`, `role` or `name`."""
     colon: bool = True
+    time: str | None = None
+    """A timestamp written in the label: `Speaker 1 (00:05):`."""
 
 
 def _classify(name: str) -> str | None:
@@ -144,7 +150,7 @@ def _classify(name: str) -> str | None:
         "audience member",
     ):
         return "q"
-    if base in ("a", "answer", "interviewee", "respondent"):
+    if base in ("a", "answer", "interviewee", "respondent", "narrator"):
         return "a"
     if base in ROLE_WORDS:
         return "role"
@@ -198,6 +204,14 @@ def candidate(line: str) -> Candidate | None:
         return Candidate(
             line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "role"
         )
+    for pattern in (_TIMED, _TIME_AFTER):
+        m = pattern.match(line)
+        if m and (name_like(m.group("label").strip()) or _classify(m.group("label").strip())):
+            name = m.group("label").strip()
+            rest = m.groupdict().get("rest") or ""
+            label = line[: m.start("rest")].strip() if rest else line.strip()
+            kind = _classify(name) or "name"
+            return Candidate(label, name, rest, kind, time=m.group("time"))
     m = _NAMED.match(line)
     if m and name_like(m.group("label")):
         name = m.group("label").strip()

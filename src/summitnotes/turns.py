@@ -183,7 +183,29 @@ def _labelled(blocks: list[Block], path: str, convention: str) -> Flow:
             # a new timestamp before unlabelled words: the same speaker goes on, in a new turn
             bld.start_turn(RawTurn(bld.turn.speaker))
         bld.para(b)
-    return Flow(convention, bld.finish(), bld.warnings, groups)
+    items = bld.finish()
+    if {b.label.kind for b in blocks if b.label is not None} == {"q"}:
+        items = _unlabelled_answers(items)
+        groups.append(ANSWER)
+    return Flow(convention, items, bld.warnings, groups)
+
+
+ANSWER = "A"
+
+
+def _unlabelled_answers(items: list[Piece | RawTurn]) -> list[Piece | RawTurn]:
+    """Only questions are labelled (`**Q: ...?**`): the words after each question answer it."""
+    out: list[Piece | RawTurn] = []
+    for item in items:
+        out.append(item)
+        if not isinstance(item, RawTurn):
+            continue
+        paras = [i for i, p in enumerate(item.pieces) if p.kind == "para"]
+        cut = next((i for i in paras[1:] if not ends_question(item.pieces[i].block.text)), None)
+        if cut is not None:
+            out.append(RawTurn(ANSWER, item.pieces[cut:]))
+            item.pieces = item.pieces[:cut]
+    return out
 
 
 def _dashed(blocks: list[Block], path: str) -> Flow:
