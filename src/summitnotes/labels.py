@@ -218,6 +218,9 @@ def candidate(line: str) -> Candidate | None:
         return Candidate(
             line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "name"
         )
+    if is_all_caps(line) and len(line.split()) <= 4 and name_like(line):
+        # a name in capitals on its own line, screenplay style: `JANE ROE`
+        return Candidate(line, line, "", _classify(line) or "name", colon=False)
     return None
 
 
@@ -232,9 +235,13 @@ def accept(candidates: list[Candidate]) -> set[str]:
     counts = Counter(c.name for c in candidates)
     keys = {c.name: key(c.name) for c in candidates}
     kinds = {c.name: c.kind for c in candidates}
+    # without a colon (`**Jane Roe**`, `JANE ROE` alone) a label must recur to count
+    weak = {c.name for c in candidates if not c.colon}
     accepted: set[str] = set()
     for name, n in counts.items():
         kind = kinds[name]
+        if name in weak and n < 2:
+            continue
         if kind in ("q", "a"):
             # `A.` or `Q ` alone could be prose; require the pair or repetition
             if n >= 2 or any(kinds[o] in ("q", "a") and o != name for o in counts):

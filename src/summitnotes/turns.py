@@ -120,7 +120,7 @@ class _Builder:
             self._figure(Piece("figure", b, caption=caption))
             return True
         plain = b.kind == "text" and b.label is None and not b.dash and len(b.lines) == 1
-        if plain and self.seen_prose and (strong_credit(b.text) or credit_shaped(b.text)):
+        if plain and (strong_credit(b.text) or (self.seen_prose and credit_shaped(b.text))):
             self._figure(Piece("figure", b))
             return True
         return False
