@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass, replace
 
 from summitnotes.credits import credit_shaped
-from summitnotes.labels import Candidate, accept, candidate
+from summitnotes.labels import TIME, Candidate, accept, candidate
 from summitnotes.textshape import ends_sentence, starts_lower
 
-TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIME_PREFIX = re.compile(
     rf"^(?:\*\*|__)?[\[(]?(?P<time>{TIME})[\])]?(?:\*\*|__)?(?:\s*[-–—|]\s*|\s+|$)(?P<rest>.*)$"
 )
