@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from summitnotes import __version__
+from summitnotes.build import build as run_build
 from summitnotes.contract import interview_to_json
 from summitnotes.diagnostics import Diagnostic, sort_key
 from summitnotes.interviews import load_interview
@@ -65,6 +66,38 @@ def parse(paths: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
         return
     for iv in results:
         click.echo(_summary(iv))
+
+
+@cli.command()
+@click.argument(
+    "project", default=".", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Output folder [default: PROJECT/site]."
+)
+@click.option(
+    "--base-url", help="Path the site is served under, e.g. /repo/ [default: relative links]."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings to stderr.")
+def build(project: Path, out: Path | None, base_url: str | None, quiet: bool) -> None:
+    """Build the static research site from seeds/, notes/ and templates/.
+
+    \b
+    Examples:
+      summitnotes build
+      summitnotes build my-project --out public --base-url /my-project/
+    """
+    result = run_build(project, out, base_url)
+    report(list(result.diagnostics), quiet)
+    if not result.ok:
+        click.echo(f"build failed; {result.out} was left as it was", err=True)
+        sys.exit(EXIT_ERRORS)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in result.pages)
+    click.echo(
+        f"wrote {result.page_count} pages ({kinds}) to {result.out}, "
+        f"{result.warnings} warning{'s' if result.warnings != 1 else ''}, "
+        f"in {result.seconds:.2f}s"
+    )
 
 
 def _summary(iv) -> str:  # type: ignore[no-untyped-def]

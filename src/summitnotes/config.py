@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from pathlib import Path
 
-from summitnotes.diagnostics import Diagnostic, error
-from summitnotes.frontmatter import Fields, parse_mapping
+from summitnotes.diagnostics import Diagnostic
+from summitnotes.frontmatter import Fields
 from summitnotes.model import SiteConfig
+from summitnotes.source import read_text
+from summitnotes.yamldoc import load_mapping
 
 CONFIG_NAME = "summitnotes.yaml"
 
@@ -17,16 +19,15 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     path = project / CONFIG_NAME
     if not path.exists():
         return SiteConfig(), []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return SiteConfig(), [error(CONFIG_NAME, None, f"cannot read: {exc}", "unreadable")]
-    meta, problems = parse_mapping(text, CONFIG_NAME)
+    text, problems = read_text(path, CONFIG_NAME)
+    if text is None:
+        return SiteConfig(), problems
+    meta, problems = load_mapping(text, CONFIG_NAME, what=CONFIG_NAME)
     if meta is None:
         return SiteConfig(), problems
     f = Fields(meta, CONFIG_NAME)
     known = {fl.name for fl in fields(SiteConfig)}
-    values = {name: f.text(name) for name in known if name in meta.values}
+    values = {name: f.text(name) for name in known if name in meta.data}
     config = replace(SiteConfig(), **{k: v for k, v in values.items() if v is not None})
     if config.base_url is not None:
         config = replace(config, base_url=normalize_base_url(config.base_url))

@@ -91,7 +91,7 @@ def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
         ("Outlet", m.outlet),
         ("Date", m.date),
         ("Place", m.place),
-        ("Interviewer", ", ".join(m.interviewer)),
+        ("Interviewer", ", ".join(p.name for p in m.interviewer)),
         ("Language", m.language),
         ("Rights", m.rights),
         ("Retrieved", m.retrieved),

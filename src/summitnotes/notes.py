@@ -14,6 +14,7 @@ from slugify import slugify
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.frontmatter import Fields, split
 from summitnotes.model import Note, NoteKind
+from summitnotes.source import read_text
 
 KNOWN = {
     "note": {"title", "date", "topics", "summary", "slug", "author", "tags", "draft"},
@@ -35,10 +36,9 @@ def note_kind(relative: Path) -> NoteKind:
 def load_note(
     path: Path, display_path: str, kind: NoteKind
 ) -> tuple[Note | None, list[Diagnostic]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(display_path, None, f"cannot read: {exc}", "unreadable")]
+    text, problems = read_text(path, display_path)
+    if text is None:
+        return None, problems
     doc, problems = split(text, display_path)
     if doc is None:
         return None, problems

@@ -156,7 +156,8 @@ def _pair(index: Index, ex: Exchange, why: str, link: Linker) -> PairView:
         if shown.paragraphs or not replies:
             replies.append(shown)
     question = snippet(index, iv, ex.question, link, None) if ex.question else None
-    return PairView(ex.id, question, tuple(replies), link(urls.interview(iv.slug), ex.id), why)
+    href = link(urls.interview(iv.slug), ex.id)
+    return PairView(ex.id, f"{iv.slug}-{ex.id}", question, tuple(replies), href, why)
 
 
 def topic_view(index: Index, slug: str, link: Linker) -> TopicView:
@@ -249,7 +250,7 @@ def _lists(index: Index):  # type: ignore[no-untyped-def]
 
 def _topic_links(index: Index, link: Linker) -> tuple[Link, ...]:
     return tuple(
-        Link(t.title, link(urls.topic(t.slug)), _count(len(index.by_topic[t.slug]), "pair"))
+        Link(t.title, link(urls.topic(t.slug)), _count(len(index.by_topic[t.slug]), "question"))
         for t in index.site.topics
     )
 
@@ -281,7 +282,7 @@ def _interview_link(iv: Interview, link: Linker) -> Link:
 
 
 def _interview_item(iv: Interview, link: Linker) -> InterviewItem:
-    interviewee = ", ".join(iv.meta.interviewee) or ", ".join(
+    interviewee = ", ".join(p.name for p in iv.meta.interviewee) or ", ".join(
         s.name for s in iv.speakers if s.role == "interviewee"
     )
     return InterviewItem(

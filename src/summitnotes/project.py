@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summitnotes.config import load_config
-from summitnotes.diagnostics import Diagnostic, error, warning
+from summitnotes.diagnostics import Diagnostic, warning
 from summitnotes.interviews import load_interview
 from summitnotes.model import Image, Interview, Note, SiteConfig
 from summitnotes.notes import load_note, note_kind
@@ -36,7 +36,7 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     images: list[Image] = []
     for path in _files(root / "seeds", INTERVIEW_SUFFIXES):
         display = path.relative_to(root).as_posix()
-        interview, diagnostics = _load_interview(path, display)
+        interview, diagnostics = load_interview(path, display)
         problems += diagnostics
         if interview is not None:
             interviews.append(interview)
@@ -64,14 +64,6 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
         for p in folder.rglob("*")
         if p.suffix in suffixes and not p.name.startswith((".", "_")) and p.name != "README.md"
     )
-
-
-def _load_interview(path: Path, display: str) -> tuple[Interview | None, list[Diagnostic]]:
-    try:
-        path.read_bytes()
-    except OSError as exc:
-        return None, [error(display, None, f"cannot read: {exc.strerror or exc}", "unreadable")]
-    return load_interview(path, display)
 
 
 def _images(

@@ -25,6 +25,7 @@ from summitnotes.model import (
     Site,
     Speaker,
     Topic,
+    Turn,
 )
 from summitnotes.project import Project
 
@@ -112,8 +113,8 @@ def exchanges_of(iv: Interview) -> list[Exchange]:
     """Each question with the turns up to the next question; turns before any question
     form an exchange of their own."""
     out: list[Exchange] = []
-    question = None
-    replies: list = []
+    question: Turn | None = None
+    replies: list[Turn] = []
     for turn in iv.turns:
         if turn.kind == "question":
             if question is not None or replies:
@@ -126,7 +127,7 @@ def exchanges_of(iv: Interview) -> list[Exchange]:
     return out
 
 
-def _exchange(iv: Interview, question, replies) -> Exchange:  # type: ignore[no-untyped-def]
+def _exchange(iv: Interview, question: Turn | None, replies: list[Turn]) -> Exchange:
     first = question or replies[0]
     return Exchange(iv.slug, first.id, question, tuple(replies))
 
@@ -248,7 +249,8 @@ def _assign(
             found = sorted(
                 {" ".join(m.group(0).split()) for m in pattern.finditer(text)}, key=str.casefold
             )
-            reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in found]
+            if found:
+                reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in found]
     order = {(ex.interview, ex.id): i for i, ex in enumerate(exchanges)}
     assignments = [
         Assignment(t, iv, ex, tuple(dict.fromkeys(r)))

@@ -8,7 +8,6 @@ pretty (`/sub/path/topics/trust/`).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 STYLESHEET = "static/style.css"
@@ -57,4 +56,14 @@ class Linker:
             return self.base_url + pretty + frag
         if target == self.page and frag:
             return frag
-        return posixpath.relpath(target, posixpath.dirname(self.page) or ".") + frag
+        return _relative(self.page, target) + frag
+
+
+def _relative(page: str, target: str) -> str:
+    """`posixpath.relpath` for our clean site paths, without its file system calls."""
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])

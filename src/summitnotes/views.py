@@ -128,6 +128,8 @@ class Snippet:
 @dataclass(frozen=True)
 class PairView:
     id: str
+    anchor: str
+    """Id of the pair on the topic page: `<interview slug>-<question id>`."""
     question: Snippet | None
     replies: tuple[Snippet, ...]
     href: str

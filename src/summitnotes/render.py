@@ -1,0 +1,152 @@
+"""The render stage: views through Jinja templates into in-memory output files.
+
+Templates are looked up in the project's `templates/` first, then in the
+packaged defaults, so a user overrides one by giving a file the same name.
+Autoescape is on and undefined names are errors; every template problem is
+reported as `template:line: message`, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import jinja2
+
+from summitnotes import urls
+from summitnotes.diagnostics import Diagnostic, error
+from summitnotes.model import OutputFile, Site
+from summitnotes.pages import Page, pages
+
+DEFAULTS = Path(__file__).parent / "templates"
+TEMPLATES = (
+    "base.html",
+    "macros.html",
+    "home.html",
+    "interview.html",
+    "topic.html",
+    "speaker.html",
+    "note.html",
+    "list.html",
+)
+STYLESHEET = "style.css"
+
+
+def environment(project_templates: Path) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(str(project_templates)),
+            jinja2.FileSystemLoader(str(DEFAULTS)),
+        ]
+    )
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(site: Site, root: Path) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """Every file of the site, or diagnostics saying which template failed where."""
+    project_templates = root / "templates"
+    env = environment(project_templates)
+    where = _Where(root, project_templates)
+    problems: list[Diagnostic] = []
+    for name in TEMPLATES:  # compile all first: every syntax error in one run
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(
+                error(
+                    where(exc.filename, name),
+                    exc.lineno,
+                    exc.message or str(exc),
+                    "template-syntax",
+                )
+            )
+        except jinja2.TemplateNotFound as exc:
+            problems.append(
+                error(
+                    where(None, name), None, f"template not found: {exc.name}", "template-missing"
+                )
+            )
+    if problems:
+        return [], problems
+    files: list[OutputFile] = []
+    for page in pages(site):
+        html, problem = _render_page(env, page, where)
+        if problem:
+            problems.append(problem)
+        else:
+            files.append(OutputFile(page.path, html.encode("utf-8")))
+    try:
+        css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
+    except jinja2.TemplateNotFound:
+        problems.append(
+            error(where(None, STYLESHEET), None, "stylesheet not found", "template-missing")
+        )
+        css = ""
+    files.append(OutputFile(urls.STYLESHEET, css.encode("utf-8")))
+    files += [
+        OutputFile(urls.image(img.interview, img.name), copy_from=img.source) for img in site.images
+    ]
+    return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _render_page(
+    env: jinja2.Environment, page: Page, where: _Where
+) -> tuple[str, Diagnostic | None]:
+    try:
+        return env.get_template(page.template).render(page.context), None
+    except jinja2.TemplateError as exc:
+        filename, line = _template_frame(exc)
+        name = page.template if filename is None else Path(filename).name
+        message = getattr(exc, "message", None) or str(exc)
+        return "", error(
+            where(filename, name), line, f"{message} (rendering {page.path})", "template-render"
+        )
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template file and line in the traceback; Jinja rewrites frames for this."""
+    found: tuple[str | None, int | None] = (
+        getattr(exc, "filename", None),
+        getattr(exc, "lineno", None),
+    )
+    tb = exc.__traceback__ or sys.exc_info()[2]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".css", ".xml")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+class _Where:
+    """Names a template file for a diagnostic: `templates/x.html` for the user's,
+    `<summitnotes>/templates/x.html` for a packaged default."""
+
+    def __init__(self, root: Path, project_templates: Path) -> None:
+        self.root = root
+        self.project_templates = project_templates
+
+    def __call__(self, filename: str | None, name: str) -> str:
+        if filename is None:
+            filename = str(self.project_templates / name)
+            if not Path(filename).exists():
+                filename = str(DEFAULTS / name)
+        path = Path(filename)
+        if path.is_relative_to(self.project_templates):
+            return path.relative_to(self.root).as_posix()
+        return "<summitnotes>/templates/" + path.name
+
+
+def _unique(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """The same broken template fails every page that uses it: report it once."""
+    seen: dict[tuple[str, int | None], Diagnostic] = {}
+    for p in problems:
+        seen.setdefault((p.path, p.line), p)
+    return list(seen.values())
