@@ -47,6 +47,8 @@ class Block:
     alt: str | None = None
     src: str | None = None
     level: int = 0
+    raw: str = ""
+    """The lines as written, labels and timestamps included: the text where no label counts."""
 
 
 @dataclass
@@ -61,6 +63,7 @@ class _Line:
     src: str | None = None
     level: int = 0
     hard_break: bool = False
+    raw: str = ""
 
 
 def _tokenize(no: int, raw: str, hyphen_dashes: bool) -> _Line:
@@ -88,15 +91,18 @@ def _tokenize(no: int, raw: str, hyphen_dashes: bool) -> _Line:
         if not rest:
             return _Line(no, "time", "", time=m.group("time"))
         # only a timestamp before a label or dash is a turn's time; `2:46 P.M. EST` is text
-        if candidate(rest) is not None or _DASH.match(rest):
+        label = candidate(rest)
+        if (label is not None and label.colon) or _DASH.match(rest):
             time, s = m.group("time"), rest
+        elif _STAGE.match(rest):  # `[00:00:52] [music fades]`
+            return _Line(no, "stage", rest, time=m.group("time"), raw=raw.strip())
     if _STAGE.match(s) and time is None:
-        return _Line(no, "stage", s)
+        return _Line(no, "stage", s, raw=raw.strip())
     dash = False
     m = _DASH.match(s)
     if m and (m.group("dash") != "-" or hyphen_dashes):
         dash, s = True, m.group("rest").strip()
-    line = _Line(no, "text", s, time=time, dash=dash, hard_break=hard_break)
+    line = _Line(no, "text", s, time=time, dash=dash, hard_break=hard_break, raw=raw.strip())
     if not dash:
         line.label = candidate(s)
         if line.label is not None and line.label.time:
@@ -177,7 +183,15 @@ def to_blocks(lines: tuple[str, ...], start: int, markdown: bool) -> list[Block]
             flush()
             blocks.append(
                 Block(
-                    t.kind, t.text, t.no, (t.no,), time=t.time, alt=t.alt, src=t.src, level=t.level
+                    t.kind,
+                    t.text,
+                    t.no,
+                    (t.no,),
+                    time=t.time,
+                    alt=t.alt,
+                    src=t.src,
+                    level=t.level,
+                    raw=t.raw,
                 )
             )
         prev = t if t.kind != "blank" else None
@@ -221,5 +235,6 @@ def _paragraph(lines: list[_Line]) -> Block:
         label=label,
         time=first.time,
         emphasized=bool(emph) and label is None,
+        raw=" ".join(ln.raw for ln in lines),
     )
     return replace(block, text=block.text.strip())

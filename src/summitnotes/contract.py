@@ -61,6 +61,7 @@ def _aside(a: Aside) -> dict[str, Any]:
         "line": a.line,
         "lines": list(a.lines),
         "after": a.after,
+        "time": a.time,
     }
 
 

@@ -1,8 +1,9 @@
 """Who is speaking: names inferred from the lead when no sidecar or label says.
 
 "Political analyst Murad Shamilov shared his views with DKNews.kz" names the
-interviewee (with a description) and who interviewed them. The rules score
-candidate names by the interview cues around them, not by position.
+interviewee (with a description) and who interviewed them. Candidate names are
+scored by the interview cues around them, not by position; names that look
+like a publication are the interviewer's side, never the interviewee.
 """
 
 from __future__ import annotations
@@ -14,25 +15,185 @@ from dataclasses import dataclass
 from summitnotes.labels import TITLES as LABEL_TITLES
 from summitnotes.model import PersonRef
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'\-]*[\w]"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'\-.]*[\w]"
 _PARTICLE = r"(?:de|da|van|von|der|den|du|la|le|al|bin|ibn|di|del)"
 NAME = re.compile(rf"\b{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}\b")
 _LINK = re.compile(r"\[([^\]]+)\](?:\[[^\]]*\]|\([^)]*\))")
 
-ROLE_NOUNS = (
-    "analyst|expert|professor|economist|founder|co-founder|historian|scientist|researcher|director"
-    "|journalist|writer|author|novelist|poet|artist|activist|politician|diplomat|ambassador|lawyer"
-    "|photographer|editor|ceo|maker|creator|designer|developer|engineer|actor|actress|musician"
-    "|composer|doctor|physician|specialist|scholar|observer|commentator|strategist|entrepreneur"
-    "|chairman|chairwoman|minister|spokesperson|spokesman|spokeswoman|veteran|curator|coach|player"
-    "|filmmaker|director-general|head|leader|deputy|senator|governor|mayor|teacher|student|farmer"
+ROLE_SET = frozenset(
+    [
+        "analyst",
+        "expert",
+        "professor",
+        "economist",
+        "founder",
+        "co-founder",
+        "historian",
+        "scientist",
+        "researcher",
+        "director",
+        "journalist",
+        "writer",
+        "author",
+        "novelist",
+        "poet",
+        "artist",
+        "activist",
+        "politician",
+        "diplomat",
+        "ambassador",
+        "lawyer",
+        "photographer",
+        "editor",
+        "ceo",
+        "maker",
+        "creator",
+        "designer",
+        "developer",
+        "engineer",
+        "actor",
+        "actress",
+        "musician",
+        "composer",
+        "doctor",
+        "physician",
+        "specialist",
+        "scholar",
+        "observer",
+        "commentator",
+        "strategist",
+        "entrepreneur",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "veteran",
+        "curator",
+        "coach",
+        "player",
+        "filmmaker",
+        "head",
+        "leader",
+        "deputy",
+        "senator",
+        "governor",
+        "mayor",
+        "teacher",
+        "student",
+        "farmer",
+        "nurse",
+        "chef",
+        "priest",
+        "singer",
+        "dancer",
+        "painter",
+        "sculptor",
+        "architect",
+        "conductor",
+        "owner",
+        "manager",
+        "president",
+    ]
 )
-ROLE_BEFORE = re.compile(
-    rf"((?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))(?:\s+and\s+[\w-]+)?\s+$", re.IGNORECASE
+# occupational endings: `ceramicist`, `hydrologist`, `beekeeper`, `sculptor`, `librarian`
+ROLE_SUFFIX = re.compile(r"^[a-z]{3,}(?:ist|ian|grapher|er|or)$")
+NOT_ROLES = frozenset(
+    [
+        "after",
+        "over",
+        "under",
+        "other",
+        "either",
+        "whether",
+        "never",
+        "ever",
+        "later",
+        "together",
+        "rather",
+        "former",
+        "latter",
+        "another",
+        "order",
+        "water",
+        "paper",
+        "matter",
+        "number",
+        "member",
+        "summer",
+        "winter",
+        "border",
+        "power",
+        "center",
+        "centre",
+        "corner",
+        "error",
+        "mirror",
+        "floor",
+        "door",
+        "for",
+        "or",
+        "her",
+        "their",
+        "our",
+        "your",
+    ]
 )
-APPOSITIVE = re.compile(
-    rf"^,\s+((?:an?\s+|the\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b(?:\s+(?:of|at|for|in)\s+[^,.;]+)?)",
-    re.IGNORECASE,
+FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "with",
+        "by",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "as",
+        "about",
+        "that",
+        "this",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "talked",
+        "spoke",
+        "said",
+        "says",
+        "told",
+        "met",
+        "asked",
+        "interviewed",
+        "contacted",
+        "visited",
+        "joined",
+        "called",
+        "meet",
+        "featuring",
+        "including",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
+)
+MEDIA = re.compile(
+    r"\b(?:News|Times|Review|Radio|Weekly|Daily|Journal|Post|Magazine|TV|Television|Gazette"
+    r"|Herald|Tribune|Press|Media|Channel|Agency|Broadcasting|Monthly|Quarterly|Chronicle|Courier"
+    r"|Report|Podcast|FM|Telegraph|Guardian|Bulletin|Digest|Wire)\b|\.(?:com|kz|ru|org|net|uk|de)\b"
 )
 CUE_AFTER = re.compile(
     r"^\W{0,3}\s*(?:has\s+|have\s+)?(?:shared\s+(?:his|her|their)\s+(?:views|thoughts|opinion|insights)"
@@ -42,13 +203,12 @@ CUE_AFTER = re.compile(
 )
 CUE_BEFORE = re.compile(
     r"(?:interview(?:ed)?(?:\s+with)?|spoke\s+(?:to|with)|talked\s+(?:to|with)|contacted|asked|meet"
-    r"|sat\s+down\s+with|conversation\s+with\s+(?=\S+\s+\S+,))\s+(?:\w+\.?\s+)?$",
+    r"|sat\s+down\s+with|conversation\s+with\s+(?=\S+\s+\S+,))\s+(?:[\w-]+\.?\s+){0,3}$",
     re.IGNORECASE,
 )
-OUTLET_AFTER = re.compile(
-    r"^\W{0,3}\s*(?:has\s+)?(?:shared\s+(?:his|her|their)\s+\w+\s+with|told|spoke\s+(?:to|with)"
-    r"|talked\s+(?:to|with)|said\s+in\s+an\s+interview\s+(?:with|to)|gave\s+an\s+interview\s+to"
-    r"|explained\s+to|commented\s+(?:to|for))\s+(?P<outlet>(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})",
+APPOSITIVE = re.compile(
+    r"^,\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w’'-]+\s+){0,4}?(?P<noun>[\w-]+)"
+    r"(?:\s+(?:of|at|for|in)\s+[^,.;]+)?)"
 )
 STOP_FIRST = frozenset(
     [
@@ -88,6 +248,11 @@ STOP_FIRST = frozenset(
         "Moreover",
         "Such",
         "Meet",
+        "Previously",
+        "Today",
+        "Yesterday",
+        "Last",
+        "Next",
     ]
 )
 TITLES = frozenset(
@@ -122,7 +287,6 @@ TITLES = frozenset(
         "Dame",
         "Pope",
         "Premier",
-        "Minister-counsellor",
     ]
 )
 
@@ -135,100 +299,136 @@ class LeadPeople:
     """Every full name the lead and title mention, for completing `DIRECTOR YOUNG`."""
 
 
-ROLE_SET = frozenset(ROLE_NOUNS.split("|"))
-ROLE_SUFFIX = re.compile(r"^[A-Z][a-z]{3,}(?:ist|ian|grapher)$")
+@dataclass(frozen=True)
+class _Name:
+    text: str
+    start: int
+    end: int
+    role: str | None
+    """A role noun written as part of the name: `Economist Anna Berg`."""
+    the: bool
+    """Written with a leading `The` (`The Harbour Review`): a publication's name keeps it."""
 
 
-def _is_role(token: str) -> bool:
-    return token.lower() in ROLE_SET or bool(ROLE_SUFFIX.match(token))
+def is_role(word: str) -> bool:
+    low = word.lower()
+    return low in ROLE_SET or (low not in NOT_ROLES and bool(ROLE_SUFFIX.match(low)))
 
 
-def _candidates(text: str) -> list[tuple[str, int, int, str | None]]:
-    """Full names in a text, titles and a leading role noun (`Economist Anna Berg`) split off."""
+def _names(text: str) -> list[_Name]:
+    """Full names, with titles and a leading role noun split off."""
     out = []
     for m in NAME.finditer(text):
         tokens = m.group(0).split()
-        start = m.start()
-        role = None
+        start, role, the = m.start(), None, tokens[0] == "The"
         while tokens and (
-            (_is_role(tokens[0]) and len(tokens) >= 3)
+            (is_role(tokens[0]) and len(tokens) >= 3)
             or tokens[0] in STOP_FIRST
             or tokens[0] in TITLES
             or tokens[0].lower() in LABEL_TITLES
-            or (tokens[0].isupper() and len(tokens[0]) <= 5)
+            or (tokens[0].isupper() and len(tokens[0]) <= 5 and "." not in tokens[0])
         ):
-            if _is_role(tokens[0]):
+            if is_role(tokens[0]):
                 role = tokens[0].lower()
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
+        name = " ".join(tokens).rstrip(".")
         if len(tokens) >= 2:
-            out.append((" ".join(tokens), start, start + len(" ".join(tokens)), role))
+            out.append(_Name(name, start, start + len(name), role, the))
     return out
+
+
+def _role_before(before: str) -> str | None:
+    """The role words just before a name: `Political analyst`, `the ceramicist`."""
+    words = re.findall(r"[\w’'-]+", before[-80:])
+    tail = before[-80:].rstrip()
+    if not words or not tail.endswith(words[-1]) or not is_role(words[-1]):
+        return None
+    run = []
+    for w in reversed(words[-4:]):
+        if w.lower() in FUNCTION or (run and w[0].isupper() and w.lower() not in ROLE_SET):
+            if (
+                run
+                and w[0].isupper()
+                and w.lower() not in FUNCTION
+                and re.search(rf"(?:^|[.!?]\s+){re.escape(w)}\s+[a-z]", before[-80:])
+            ):
+                run.append(w)  # the sentence starts with it: `Choir conductor`
+            break
+        run.append(w)
+    phrase = " ".join(reversed(run))
+    return phrase[0].lower() + phrase[1:] if phrase and not phrase[:2].isupper() else phrase or None
+
+
+def _appositive(after: str) -> str | None:
+    m = APPOSITIVE.match(after)
+    if not m or not is_role(m.group("noun")):
+        return None
+    return re.sub(r"\s+", " ", m.group("role")).strip(" ,")
 
 
 def infer_from_lead(lead: list[str], body: str) -> LeadPeople:
     """The interviewee (and interviewer) that the lead or headline names, if any."""
     scores: Counter[str] = Counter()
     descriptions: dict[str, str] = {}
-    interviewer = None
+    interviewer: str | None = None
     names: list[str] = []
     for raw in lead:
         text = _LINK.sub(r"\1", raw)
-        for name, start, end, inner_role in _candidates(text):
-            if name not in names:
-                names.append(name)
-            before, after = text[:start], text[end:]
+        for n in _names(text):
+            if n.text not in names:
+                names.append(n.text)
+            before, after = text[: n.start], text[n.end :]
+            cue_after, cue_before = CUE_AFTER.match(after), CUE_BEFORE.search(before[-60:])
+            if MEDIA.search(n.text) or MEDIA.search(after[:4]):
+                # a publication: the side that asks
+                if (cue_after or cue_before) and interviewer is None:
+                    interviewer = ("The " if n.the else "") + n.text + _domain(after)
+                continue
             score = 0.0
-            role = ROLE_BEFORE.search(before[-60:])
+            role = _role_before(before) or n.role or _appositive(after)
             if role:
                 score += 1.5
-                descriptions.setdefault(name, _tidy(role.group(1)))
-            elif inner_role:
-                score += 1.5
-                descriptions.setdefault(name, inner_role)
-            app = APPOSITIVE.match(after)
-            if app:
-                score += 1.0
-                descriptions.setdefault(name, _tidy(app.group(1)))
-            if CUE_AFTER.match(after):
+                descriptions.setdefault(n.text, role)
+            if cue_after:
                 score += 3.0
-                m = OUTLET_AFTER.match(after)
-                if m and interviewer is None:
-                    interviewer = m.group("outlet").strip().rstrip(".")
-            if CUE_BEFORE.search(before[-40:]):
+                outlet = _outlet_after(after)
+                if outlet and interviewer is None:
+                    interviewer = outlet
+            if cue_before:
                 score += 3.0
             if score:
-                scores[name] += score
+                scores[n.text] += score
     if interviewer:
-        scores.pop(interviewer, None)
+        for name in list(scores):
+            if interviewer.endswith(name):
+                del scores[name]
     if not scores:
         return LeadPeople(None, interviewer, tuple(names))
     everything = " ".join(lead) + " " + body
     for name in list(scores):
         parts = name.split()
-        mentions = len(
-            re.findall(rf"\b(?:{re.escape(parts[0])}|{re.escape(parts[-1])})\b", everything)
-        )
-        scores[name] += min(mentions, 6) * 0.25
+        pattern = rf"\b(?:{re.escape(parts[0])}|{re.escape(parts[-1])})\b"
+        scores[name] += min(len(re.findall(pattern, everything)), 6) * 0.25
     best = max(sorted(scores), key=lambda n: scores[n])
     if scores[best] < 2.5:
         return LeadPeople(None, interviewer, tuple(names))
     return LeadPeople(PersonRef(best, descriptions.get(best)), interviewer, tuple(names))
 
 
-def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
-    phrase = re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.IGNORECASE)
-    words = phrase.split()
-    while words and words[0][:1].isupper() and words[0] in STOP_FIRST:
-        words = words[1:]
-    phrase = " ".join(words)
-    if (
-        phrase[:1].isupper()
-        and not phrase[:2].isupper()
-        and phrase.split()[0].lower() not in ("ceo",)
-    ):
-        first = phrase.split()[0]
-        if first.lower() in ROLE_NOUNS.split("|") or first.istitle():
-            phrase = phrase[0].lower() + phrase[1:]
-    return phrase
+_OUTLET_AFTER = re.compile(
+    r"^\W{0,3}\s*(?:has\s+)?(?:shared\s+(?:his|her|their)\s+\w+\s+with|told|spoke\s+(?:to|with)"
+    r"|talked\s+(?:to|with)|said\s+in\s+an\s+interview\s+(?:with|to)|gave\s+an\s+interview\s+to"
+    r"|explained\s+to|commented\s+(?:to|for))\s+"
+    r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w.\-]*[\w](?:\s+[A-Z][\w.\-]*[\w]){0,3})"
+)
+
+
+def _outlet_after(after: str) -> str | None:
+    m = _OUTLET_AFTER.match(after)
+    return m.group("outlet") if m else None
+
+
+def _domain(after: str) -> str:
+    m = re.match(r"^\.(?:com|kz|ru|org|net|uk|de)\b", after)
+    return m.group(0) if m else ""

@@ -129,9 +129,8 @@ def _build(
         if piece.kind == "figure":
             figures.append(_figure(f"fig{len(figures) + 1}", piece, last, images))
         elif piece.kind == "aside":
-            asides.append(
-                Aside(f"aside{len(asides) + 1}", b.text, b.line, last, piece.aside_kind, b.lines)
-            )
+            aid = f"aside{len(asides) + 1}"
+            asides.append(Aside(aid, b.text, b.line, last, piece.aside_kind, b.lines, b.time))
         else:
             pid = f"{owner}-p{len(paras) + 1}" if owner else f"lead-p{len(lead) + 1}"
             para = Paragraph(pid, b.text, b.line, b.lines)

@@ -79,8 +79,10 @@ class Aside:
     line: int
     after: str | None
     kind: str = "note"
-    """`separator`, `stage-direction`, `pull-quote`, `heading`, `narrative` or `note`."""
+    """`separator`, `stage-direction`, `pull-quote`, `heading`, `narrative`, `time` or `note`."""
     lines: tuple[int, ...] = ()
+    time: str | None = None
+    """Timestamp written before a music cue or stage direction."""
 
 
 @dataclass(frozen=True)

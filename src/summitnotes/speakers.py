@@ -123,8 +123,9 @@ def _labelled(
             roles[i] = "interviewer"
         open_ = [i for i in open_ if i not in roles]
     askers = {i for i, r in roles.items() if r == "interviewer"}
+    answerers = [i for i in range(len(groups)) if i not in askers]
     for i in open_:
-        roles[i] = "participant" if _hands_floor(i, askers, seq, len(open_)) else "interviewee"
+        roles[i] = "participant" if _hands_floor(i, askers, seq, len(answerers)) else "interviewee"
     ids = _Ids()
     speakers: list[Speaker] = []
     by_group: dict[str, str] = {}

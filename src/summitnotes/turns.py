@@ -6,7 +6,8 @@ order; ids and speakers are given later, once the whole text is known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from summitnotes.blocks import Block
 from summitnotes.credits import credit_shaped, strong_credit
@@ -14,6 +15,7 @@ from summitnotes.diagnostics import Diagnostic, warning
 from summitnotes.textshape import ends_question, ends_sentence, normalize, word_count
 
 QUESTION_WORDS_MAX = 60
+PLAIN_QUESTION_WORDS_MAX = 40
 COURTESY_WORDS_MAX = 40
 
 
@@ -67,8 +69,8 @@ class _Builder:
         self.turn: RawTurn | None = None
         self.seen_prose = False
         self.after_separator = False
-        self.pending_time: str | None = None
-        self.pending_lines: list[int] = []
+        self.pending: Block | None = None
+        """A timestamp on its own line, waiting for the turn it opens."""
         self.warnings: list[Diagnostic] = []
         self.skip: set[int] = set()
 
@@ -81,9 +83,10 @@ class _Builder:
             self.items.append(piece)
 
     def start_turn(self, turn: RawTurn) -> None:
-        turn.time = turn.time or self.pending_time
-        turn.extra_lines += self.pending_lines
-        self.pending_time, self.pending_lines = None, []
+        if self.pending is not None:
+            turn.time = turn.time or self.pending.time
+            turn.extra_lines += list(self.pending.lines)
+            self.pending = None
         self.turn = turn
         self.after_separator = False
         self.items.append(turn)
@@ -92,9 +95,11 @@ class _Builder:
         """Handle a block that is not a turn start; False if the convention must decide."""
         b = blocks[i]
         if b.kind == "time":
-            self.pending_time = b.time
-            self.pending_lines.append(b.line)
+            self.flush_time()
+            self.pending = b
             return True
+        if b.kind in ("separator", "stage", "image"):
+            self.flush_time()
         if b.kind == "separator":
             self.place(Piece("aside", b, aside_kind="separator"))
             if self.turn is not None:
@@ -121,16 +126,19 @@ class _Builder:
             return True
         plain = b.kind == "text" and b.label is None and not b.dash and len(b.lines) == 1
         if plain and (strong_credit(b.text) or (self.seen_prose and credit_shaped(b.text))):
+            self.flush_time()
             self._figure(Piece("figure", b))
             return True
         return False
 
+    def flush_time(self) -> None:
+        """A timestamp that no turn follows is kept in place as an aside, not dropped."""
+        if self.pending is not None:
+            b, self.pending = self.pending, None
+            self.place(Piece("aside", replace(b, text=b.time or ""), aside_kind="time"))
+
     def finish(self) -> list[Piece | RawTurn]:
-        """A timestamp that no turn followed is kept as an aside, not dropped."""
-        for line in self.pending_lines:
-            block = Block("time", self.pending_time or "", line, (line,))
-            self.place(Piece("aside", block, aside_kind="time"))
-        self.pending_lines = []
+        self.flush_time()
         return self.items
 
     def _figure(self, piece: Piece) -> None:
@@ -141,6 +149,7 @@ class _Builder:
             self.items.append(piece)
 
     def para(self, b: Block) -> None:
+        self.flush_time()
         if _is_prose(b):
             self.seen_prose = True
         if b.kind == "heading" and self.turn is not None:
@@ -158,6 +167,8 @@ def segment(blocks: list[Block], path: str) -> Flow:
         kinds = {b.label.kind for b in labelled if b.label is not None}
         convention = "named" if kinds & {"name", "role"} else "qa"
         return _labelled(blocks, path, convention)
+    # no labelled convention: a `Name:` that begins a line is just words
+    blocks = [replace(b, text=b.raw, label=None, time=None) if b.label else b for b in blocks]
     if len(dashed) >= 2:
         return _dashed(blocks, path)
     return _marked(blocks, path)
@@ -179,7 +190,7 @@ def _labelled(blocks: list[Block], path: str, convention: str) -> Flow:
             else:
                 turn.extra_lines.extend(b.lines)
             continue
-        if bld.pending_lines and bld.turn is not None and b.kind == "text":
+        if bld.pending is not None and bld.turn is not None and b.kind == "text":
             # a new timestamp before unlabelled words: the same speaker goes on, in a new turn
             bld.start_turn(RawTurn(bld.turn.speaker))
         bld.para(b)
@@ -228,11 +239,17 @@ def _dashed(blocks: list[Block], path: str) -> Flow:
     return Flow("dash", bld.items, bld.warnings, [])
 
 
+def _asks_early(turn: RawTurn) -> int | None:
+    """Index of the paragraph that asks, if one of the first two does (a courtesy line may lead)."""
+    paras = turn.paras
+    return next((i for i, b in enumerate(paras[:2]) if ends_question(b.text)), None)
+
+
 def _dashed_questions_only(turns: list[RawTurn]) -> bool:
-    """Dashed questions with undashed answers: nearly every dashed turn asks."""
+    """Dashed questions with undashed answers: nearly every dashed turn asks, then goes on."""
     if len(turns) < 2:
         return False
-    asking = sum(1 for t in turns if t.paras and ends_question(t.paras[0].text))
+    asking = sum(1 for t in turns if _asks_early(t) is not None)
     continued = sum(1 for t in turns if len(t.paras) > 1)
     return asking >= 0.75 * len(turns) and continued >= 0.5 * len(turns)
 
@@ -240,21 +257,19 @@ def _dashed_questions_only(turns: list[RawTurn]) -> bool:
 def _split_undashed_answers(items: list[Piece | RawTurn]) -> list[Piece | RawTurn]:
     out: list[Piece | RawTurn] = []
     for item in items:
-        if not isinstance(item, RawTurn):
-            out.append(item)
-            continue
-        paras = [i for i, p in enumerate(item.pieces) if p.kind == "para"]
-        if len(paras) < 2 or not ends_question(item.pieces[paras[0]].block.text):
+        k = _asks_early(item) if isinstance(item, RawTurn) else None
+        if not isinstance(item, RawTurn) or k is None:
             out.append(item)
             continue
         # the question runs while its paragraphs ask; the answer starts at the first that doesn't
-        cut = next((i for i in paras[1:] if not ends_question(item.pieces[i].block.text)), None)
+        paras = [i for i, p in enumerate(item.pieces) if p.kind == "para"]
+        rest = paras[k + 1 :]
+        cut = next((i for i in rest if not ends_question(item.pieces[i].block.text)), None)
         if cut is None:
             out.append(item)
             continue
         question = RawTurn("", item.pieces[:cut], time=item.time, extra_lines=item.extra_lines)
-        answer = RawTurn("", item.pieces[cut:])
-        out += [question, answer]
+        out += [question, RawTurn("", item.pieces[cut:])]
     return out
 
 
@@ -324,9 +339,26 @@ def _question_marker(b: Block) -> str | None:
         return "heading"
     if b.kind == "text" and b.emphasized and ends_question(b.text):
         return "emphasis"
-    if b.kind == "text" and ends_question(b.text) and word_count(b.text) <= QUESTION_WORDS_MAX:
+    if b.kind == "text" and ends_question(b.text) and _reads_as_question(b.text):
         return "plain"
     return None
+
+
+_ASKING = re.compile(
+    r"^(?:and |but |so |then )?(?:who|what|when|where|why|how|which|whose|whom|is|are|was|were"
+    r"|do|does|did|can|could|would|will|should|shall|have|has|had|may|might|isn't|aren't|don't)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_question(text: str) -> bool:
+    """An unmarked paragraph ending in `?` asks when it is short or addresses the other side."""
+    n = word_count(text)
+    if n <= 12:
+        return True
+    if n > PLAIN_QUESTION_WORDS_MAX:
+        return False
+    return bool(_ASKING.match(text)) or bool(re.search(r"\byou(?:r|rs)?\b", text, re.IGNORECASE))
 
 
 def _marked(blocks: list[Block], path: str) -> Flow:
