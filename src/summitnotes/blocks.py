@@ -79,6 +79,9 @@ def _tokenize(no: int, raw: str, hyphen_dashes: bool) -> _Line:
         tm = _TIME_PREFIX.match(text)
         if tm and not tm.group("rest"):
             return _Line(no, "time", "", time=tm.group("time"))
+        label = candidate(text)
+        if label is not None and label.kind == "q" and label.rest:
+            text = label.rest  # `### Q: What ...?`: the heading is the question
         return _Line(no, "heading", text, level=len(m.group("hashes")))
     m = _IMAGE.match(s)
     if m:

@@ -206,6 +206,10 @@ CUE_BEFORE = re.compile(
     r"|sat\s+down\s+with|conversation\s+with\s+(?=\S+\s+\S+,))\s+(?:[\w-]+\.?\s+){0,3}$",
     re.IGNORECASE,
 )
+BY_INTERVIEWER = re.compile(
+    r"(?:conducted|interviewed|recorded|questions?\s+(?:asked\s+)?)\s+by\s+$|interviewer:?\s+$",
+    re.IGNORECASE,
+)
 APPOSITIVE = re.compile(
     r"^,\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w’'-]+\s+){0,4}?(?P<noun>[\w-]+)"
     r"(?:\s+(?:of|at|for|in)\s+[^,.;]+)?)"
@@ -384,6 +388,10 @@ def infer_from_lead(lead: list[str], body: str) -> LeadPeople:
                 # a publication: the side that asks
                 if (cue_after or cue_before) and interviewer is None:
                     interviewer = ("The " if n.the else "") + n.text + _domain(after)
+                continue
+            if BY_INTERVIEWER.search(before[-40:]):
+                # `conducted by Carl Stein`: the one who asked
+                interviewer = interviewer or n.text
                 continue
             score = 0.0
             role = _role_before(before) or n.role or _appositive(after)

@@ -409,7 +409,10 @@ def pull_quotes(items: list[Piece | RawTurn]) -> None:
     texts = [normalize(p.block.text) for _, p in paras]
     for idx, (turn, piece) in enumerate(paras):
         mine = texts[idx]
-        if len(mine.split()) < 8 or (turn.paras and turn.paras[0] is piece.block):
+        quoted = piece.block.text.startswith((">", "“", "”", '"', "«", "„"))
+        if len(mine.split()) < (3 if quoted else 8) or (
+            turn.paras and turn.paras[0] is piece.block
+        ):
             continue
         # a pull quote may run across two paragraphs of the answer it repeats
         others = " ".join(texts[:idx]) + " | " + " ".join(texts[idx + 1 :])
