@@ -1,4 +1,8 @@
-"""`summitnotes build`: load → resolve → render → write, and a report of what happened."""
+"""`summitnotes build` and `check`: load → resolve → render (→ write), and a report.
+
+`stages` runs stages 1 to 3 and writes nothing; `build` adds the write stage,
+`check` only reports. Both return every diagnostic of the run, sorted.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,19 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from summitnotes import urls
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
 from summitnotes.model import OutputFile
+from summitnotes.progress import Step, no_step
 from summitnotes.project import load_project
 from summitnotes.render import render
 from summitnotes.resolve import resolve
+from summitnotes.searchindex import index_site
 from summitnotes.write import check_target, write_site
+
+UTILITY_PAGES = {urls.SEARCH, urls.NOT_FOUND}
+"""Not counted as pages of the site in the report."""
 
 
 @dataclass(frozen=True)
@@ -24,10 +34,17 @@ class BuildReport:
     """(kind, count) pairs: `interviews`, `topics`, `speakers`, `notes`, `index` (home, lists)."""
     files: int
     seconds: float
+    strict: bool = False
+    """Warnings count as errors: with any, nothing was written."""
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.diagnostics)
+        """True when the site was (or, for `check`, would be) written."""
+        return not has_errors(self.diagnostics) and not (self.strict and self.warnings)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.level == "error" for d in self.diagnostics)
 
     @property
     def warnings(self) -> int:
@@ -38,26 +55,67 @@ class BuildReport:
         return sum(n for _, n in self.pages)
 
 
-def build(root: Path, out: Path | None = None, base_url: str | None = None) -> BuildReport:
-    """Build the project in `root` into `out` (default `root/site`); nothing is written on error."""
-    start = time.perf_counter()
-    out = out if out is not None else root / "site"
-    display = _display(out, root)
-    files: list[OutputFile] = []
-    project, problems = load_project(root)
-    problems += check_target(out, display)  # fail early, before the work
+def stages(
+    root: Path, base_url: str | None = None, step: Step = no_step
+) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """Stages 1 to 3, load → resolve → render: the site's files in memory, and every problem.
+
+    A stage runs only when the ones before it found no error. Nothing is written.
+    """
+    project, problems = load_project(root, step)
     if base_url is not None:
         project = replace(
             project, config=replace(project.config, base_url=normalize_base_url(base_url))
         )
-    if not has_errors(problems):
-        site, found = resolve(project)
-        problems += found
-        if not has_errors(problems):
-            files, found = render(site, root)
-            problems += found
-    if not has_errors(problems):
-        problems += write_site(files, out, display)
+    if has_errors(problems):
+        return [], problems
+    step("resolve", 0, 0)
+    site, found = resolve(project)
+    problems += found
+    if has_errors(problems):
+        return [], problems
+    step("render", 0, 0)
+    files, found = render(site, root, step)
+    return files, problems + found
+
+
+def build(
+    root: Path,
+    out: Path | None = None,
+    base_url: str | None = None,
+    strict: bool = False,
+    step: Step = no_step,
+    search: bool = False,
+) -> BuildReport:
+    """Build the project in `root` into `out` (default `root/site`); nothing is written on
+    error, nor on a warning when `strict`.
+
+    `search` runs Pagefind on the written site, before it replaces `out` (the CLI asks for
+    it unless `--no-search`; the Pagefind bundle is not byte-stable, see `searchindex.py`)."""
+    start = time.perf_counter()
+    out = out if out is not None else root / "site"
+    display = _display(out, root)
+    problems = check_target(out, display)  # fail early, before the work
+    files: list[OutputFile] = []
+    if not problems:
+        files, problems = stages(root, base_url, step)
+    stopped = has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
+    if not stopped:
+        step("write", 0, 0)
+        problems += write_site(files, out, display, index_site if search else None)
+    return _report(out, problems, files, start, strict)
+
+
+def check(root: Path, base_url: str | None = None, strict: bool = False) -> BuildReport:
+    """Stages 1 to 3 only: what `build` would report, without writing anything."""
+    start = time.perf_counter()
+    files, problems = stages(root, base_url)
+    return _report(root, problems, files, start, strict)
+
+
+def _report(
+    out: Path, problems: list[Diagnostic], files: list[OutputFile], start: float, strict: bool
+) -> BuildReport:
     diagnostics = tuple(sorted(set(problems), key=sort_key))
     return BuildReport(
         out,
@@ -65,6 +123,7 @@ def build(root: Path, out: Path | None = None, base_url: str | None = None) -> B
         _count(files) if not has_errors(diagnostics) else (),
         len(files),
         time.perf_counter() - start,
+        strict,
     )
 
 
@@ -72,7 +131,7 @@ def _count(files: list[OutputFile]) -> tuple[tuple[str, int], ...]:
     kinds = Counter(
         f.path.split("/")[0] if f.path.count("/") == 2 else "index"
         for f in files
-        if f.path.endswith(".html")
+        if f.path.endswith(".html") and f.path not in UTILITY_PAGES
     )
     return tuple(sorted(kinds.items()))
 

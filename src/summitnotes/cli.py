@@ -9,11 +9,15 @@ from pathlib import Path
 
 import click
 
-from summitnotes import __version__
+from summitnotes import __version__, scaffold
+from summitnotes import serve as preview
+from summitnotes.build import BuildReport
 from summitnotes.build import build as run_build
+from summitnotes.build import check as run_check
 from summitnotes.contract import interview_to_json
 from summitnotes.diagnostics import Diagnostic, sort_key
 from summitnotes.interviews import load_interview
+from summitnotes.progress import Reporter
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1
@@ -78,19 +82,40 @@ def parse(paths: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @click.option(
     "--base-url", help="Path the site is served under, e.g. /repo/ [default: relative links]."
 )
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@click.option(
+    "--strict", is_flag=True, help="Fail on warnings too (broken links in notes, …); write nothing."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings to stderr.")
-def build(project: Path, out: Path | None, base_url: str | None, quiet: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Print each stage and its time.")
+def build(
+    project: Path,
+    out: Path | None,
+    base_url: str | None,
+    no_search: bool,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Build the static research site from seeds/, notes/ and templates/.
 
     \b
     Examples:
       summitnotes build
       summitnotes build my-project --out public --base-url /my-project/
+      summitnotes build --strict -v        # as in CI: any warning fails the build
     """
-    result = run_build(project, out, base_url)
+    progress = Reporter.for_terminal(quiet, verbose)
+    try:
+        result = run_build(
+            project, out, base_url, strict=strict, search=not no_search, step=progress
+        )
+    finally:
+        progress.close()
     report(list(result.diagnostics), quiet)
     if not result.ok:
-        click.echo(f"build failed; {result.out} was left as it was", err=True)
+        why = "" if result.errors else f" ({_plural(result.warnings, 'warning')} and --strict)"
+        click.echo(f"build failed{why}; {result.out} was left as it was", err=True)
         sys.exit(EXIT_ERRORS)
     kinds = ", ".join(f"{n} {kind}" for kind, n in result.pages)
     click.echo(
@@ -98,6 +123,188 @@ def build(project: Path, out: Path | None, base_url: str | None, quiet: bool) ->
         f"{result.warnings} warning{'s' if result.warnings != 1 else ''}, "
         f"in {result.seconds:.2f}s"
     )
+
+
+@cli.command()
+@click.argument(
+    "project", default=".", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="`text`: `path:line: level: message` lines; `json`: one object, for CI.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (2 on errors, as always).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors; no summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print what would be written.")
+def check(project: Path, fmt: str, strict: bool, quiet: bool, verbose: bool) -> None:
+    """Find what would make the published site wrong; write nothing.
+
+    Runs the build up to rendering: loader warnings, unresolved links and
+    transclusions, notes naming unknown topics, duplicate slugs, interviews
+    on no topic, unknown sidecar keys, missing image files, template errors.
+    Exit status: 0 clean (or warnings only), 1 warnings with --strict, 2 errors.
+
+    \b
+    Examples:
+      summitnotes check
+      summitnotes check --strict               # before publishing: warnings fail too
+      summitnotes check --format json > problems.json
+    """
+    result = run_check(project, strict=strict)
+    shown = [d for d in result.diagnostics if not quiet or d.level == "error"]
+    if fmt == "json":
+        click.echo(json.dumps(_check_json(result), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for d in shown:
+            click.echo(d.format())
+        if not quiet:
+            found = (
+                f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}"
+                if result.diagnostics
+                else "no problems"
+            )
+            click.echo(f"checked {project} in {result.seconds:.2f}s: {found}", err=True)
+        if verbose and not result.errors:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in result.pages)
+            click.echo(f"would write {result.page_count} pages ({kinds})", err=True)
+    sys.exit(_check_exit(result))
+
+
+def _check_exit(result: BuildReport) -> int:
+    if result.errors:
+        return EXIT_ERRORS
+    return EXIT_WARNINGS if not result.ok else EXIT_OK
+
+
+def _check_json(result: BuildReport) -> dict[str, object]:
+    return {
+        "ok": result.ok,
+        "exit": _check_exit(result),
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "col": d.col,
+                "level": d.level,
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+            }
+            for d in result.diagnostics
+        ],
+    }
+
+
+@cli.command()
+@click.argument(
+    "project", default=".", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to serve on; the next free one if it is taken; 0 for any.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--search", is_flag=True, help="Build the Pagefind index on every rebuild (slower).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the address.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print every request.")
+def serve(project: Path, port: int, host: str, search: bool, quiet: bool, verbose: bool) -> None:
+    """Preview the site; rebuild and reload open pages on every change.
+
+    Watches seeds/, notes/, templates/ and summitnotes.yaml. A change that breaks
+    the build prints the error here and over the open page, and the last good
+    site stays up until the file is fixed. Ctrl-C stops. The reload script is
+    added only to what is served, never to what `build` writes.
+
+    \b
+    Examples:
+      summitnotes serve
+      summitnotes serve my-project --port 8080
+      summitnotes serve --host 0.0.0.0      # reachable from other machines
+    """
+
+    def log(line: str) -> None:
+        if not quiet or ": error: " in line or line.startswith(("serving", "build failed")):
+            click.echo(line, err=not line.startswith("serving"))
+
+    try:
+        preview.run(project, host, port, log, verbose, search)
+    except preview.ServeError as exc:
+        click.echo(f"summitnotes serve: error: {exc} (choose another --port or --host)", err=True)
+        sys.exit(EXIT_ERRORS)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(scaffold.KINDS))
+@click.argument("name")
+@click.option(
+    "--project",
+    default=".",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Project folder [default: the current one].",
+)
+def new(kind: scaffold.Kind, name: str, project: Path) -> None:
+    """Start a new interview, note, topic or speaker file.
+
+    \b
+    interview  seeds/NAME.txt and its sidecar seeds/NAME.yaml (every key, commented)
+    note       notes/NAME.md
+    topic      notes/topics/NAME.md
+    speaker    notes/speakers/NAME.md
+    NAME is made into a file name (`"Water rights"` → `water-rights`). An
+    existing file is never overwritten.
+
+    \b
+    Examples:
+      summitnotes new interview smith-2024-harbour
+      summitnotes new topic "Water rights"
+      summitnotes new note "First reading of the Smith interview"
+    """
+    paths, problems = scaffold.create(project, kind, name)
+    report(problems)
+    if problems:
+        sys.exit(EXIT_ERRORS)
+    for path in paths:
+        click.echo(path.as_posix())
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--templates", is_flag=True, help="Also copy the default templates into templates/ to edit."
+)
+def init(directory: Path, templates: bool) -> None:
+    """Create a new project, ready to build, in a new or empty folder.
+
+    It holds summitnotes.yaml, a sample interview with its sidecar, a topic and
+    a note (made up: replace them), templates/ (empty: the packaged templates
+    are used until you put a file there), a .gitignore with site/ and a GitHub
+    Pages workflow in .github/workflows/pages.yml.
+
+    \b
+    Examples:
+      summitnotes init my-research && cd my-research && summitnotes serve
+      summitnotes init my-research --templates
+    """
+    paths, problems = scaffold.create_project(directory, templates)
+    report(problems)
+    if problems:
+        sys.exit(EXIT_ERRORS)
+    for path in paths:
+        click.echo(path.as_posix())
+    click.echo(f"next: cd {directory} && summitnotes serve", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _summary(iv) -> str:  # type: ignore[no-untyped-def]

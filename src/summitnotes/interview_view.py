@@ -6,7 +6,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from summitnotes import urls
-from summitnotes.model import Aside, Figure, Interview, Paragraph, Turn
+from summitnotes.cite import interview_cite, passage_cite, work
+from summitnotes.model import Aside, Figure, Interview, PageRef, Paragraph, Passage, Turn
 from summitnotes.urls import Linker
 from summitnotes.views import (
     AsideView,
@@ -64,11 +65,14 @@ def _paragraphs(paragraphs: tuple[Paragraph, ...], placer: _Placer) -> list[Bloc
 def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
     placer = _Placer(iv, index.images_of[iv.slug], link)
     lead = placer.take(None) + _paragraphs(iv.lead, placer)
+    cited = work(iv, index.site.config.site_url)
+    passages = index.links.passages(iv.slug)
 
     def turn_view(turn: Turn) -> TurnView:
         speaker = iv.speaker(turn.speaker)
         person = index.person_of[(iv.slug, turn.speaker)]
         blocks = _paragraphs(turn.paragraphs, placer) + placer.take(turn.id)
+        whole = Passage(turn.id)
         return TurnView(
             id=turn.id,
             kind=turn.kind,
@@ -77,6 +81,10 @@ def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
             role=speaker.role,
             time=turn.time or "",
             blocks=tuple(blocks),
+            backlinks=index.links.to_passage(iv.slug, turn.id, link),
+            cite=None
+            if turn.kind == "question"
+            else passage_cite(cited, whole, passages.locator(whole), index.site.config.site_url),
         )
 
     exchanges = []
@@ -112,4 +120,7 @@ def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
         lead=tuple(lead),
         exchanges=tuple(exchanges),
         trailing=placer.rest(),
+        backlinks=index.links.to(PageRef("interview", iv.slug), link),
+        lead_backlinks=index.links.to_passage(iv.slug, "lead", link),
+        cite=interview_cite(cited, link),
     )

@@ -1,4 +1,5 @@
-"""Our markdown-it setup: CommonMark, tables, footnotes, heading anchors; raw HTML off."""
+"""Our markdown-it setup: CommonMark, tables, footnotes, heading anchors, `[[links]]`;
+raw HTML off."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from slugify import slugify
 
+from summitnotes.wikilinks import LinkRenderer, wikilinks_plugin
+
 
 @cache
 def markdown() -> MarkdownIt:
@@ -16,9 +19,13 @@ def markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
+    md.use(wikilinks_plugin)
     return md
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to HTML; raw HTML in the source comes out escaped."""
-    return markdown().render(text)
+def render_markdown(text: str, links: LinkRenderer | None = None) -> str:
+    """Markdown to HTML; raw HTML in the source comes out escaped.
+
+    `links` renders `[[…]]` and Markdown links as resolved; without it they stay plain.
+    """
+    return markdown().render(text, {"wikilinks": links} if links is not None else None)

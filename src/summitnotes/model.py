@@ -280,6 +280,8 @@ class Site:
     images: tuple[Image, ...] = ()
     speaker_slugs: tuple[tuple[tuple[str, str], str], ...] = ()
     """((interview slug, speaker id), person slug) pairs."""
+    links: tuple[NoteLink, ...] = ()
+    """Every link and transclusion written in a note, resolved (or not), in note order."""
 
 
 @dataclass(frozen=True)
@@ -291,3 +293,56 @@ class OutputFile:
     data: bytes | None = None
     copy_from: str | None = None
     """Copy this file from disk instead of writing `data` (images)."""
+
+
+# --- Links written in notes (issue 4): resolved in the resolve stage. ---
+
+PageKind = Literal["interview", "note", "topic", "speaker"]
+
+
+@dataclass(frozen=True, order=True)
+class PageRef:
+    """One page of the site: its kind and slug (a speaker page has the person's slug)."""
+
+    kind: PageKind
+    slug: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The words of an interview a link points at: a turn, or paragraphs of one turn."""
+
+    turn: str
+    """Turn id, or `lead` for the introduction before the first turn."""
+    first: str | None = None
+    """First paragraph id; None for the whole turn."""
+    last: str | None = None
+    """Last paragraph id of a range (`a2-p1..a2-p3`); None for one paragraph."""
+
+
+@dataclass(frozen=True)
+class NoteLink:
+    """A `[[link]]`, `![[transclusion]]` or Markdown link to a page of the site, in a note."""
+
+    origin: PageRef
+    """The page the note is shown on."""
+    source: str
+    """The note file, e.g. `notes/reading.md`."""
+    line: int
+    """Line of the note file the link is on."""
+    ordinal: int
+    """Position among the note's links (0-based); also the link's anchor `ref-N` on its page."""
+    written: str
+    """As written: `[[slug#a2|label]]`, or the href of a Markdown link."""
+    embed: bool
+    """True for `![[…]]`: the quoted words are shown in the note."""
+    label: str
+    """The label as written, or a default naming the target."""
+    target: PageRef | None
+    """None when the link resolves to nothing (a warning names it)."""
+    fragment: str | None = None
+    """Id on the target page: a turn, a paragraph or a heading."""
+    passage: Passage | None = None
+    """For links into an interview: the turn and paragraphs."""
+    context: str = ""
+    """Words of the note around the link, for backlinks."""

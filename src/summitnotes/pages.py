@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitnotes import __version__, urls
+from summitnotes.backlinks import LinkIndex
 from summitnotes.interview_view import interview_view
-from summitnotes.markdown import render_markdown
-from summitnotes.model import Assignment, Exchange, Interview, Note, Site, Turn
+from summitnotes.jsonld import interview_jsonld
+from summitnotes.model import Assignment, Exchange, Interview, Note, PageRef, Site, Turn
+from summitnotes.note_links import note_html
+from summitnotes.search import search_view
+from summitnotes.social import social_tags
 from summitnotes.urls import Linker
 from summitnotes.views import (
     GroupView,
@@ -24,6 +28,7 @@ from summitnotes.views import (
     ListView,
     NoteItem,
     NoteView,
+    NotFoundView,
     PageView,
     PairView,
     Snippet,
@@ -68,6 +73,8 @@ class Index:
         self.images_of: dict[str, dict[str, str]] = defaultdict(dict)
         for img in site.images:
             self.images_of[img.interview][img.figure] = urls.image(img.interview, img.name)
+        self.links = LinkIndex(site)
+        """Links written in notes, and backlinks (issue 4)."""
         self.notes_of: dict[str, list[Note]] = defaultdict(list)
         for n in site.notes:  # resolve has turned note topics into topic slugs
             for t in n.topics:
@@ -84,24 +91,51 @@ def pages(site: Site) -> Iterator[Page]:
     for iv in site.interviews:
         path = urls.interview(iv.slug)
         link = Linker(path, base)
-        yield _page(site, "interview", path, iv.title, interview_view(index, iv, link))
+        yield _page(
+            site,
+            "interview",
+            path,
+            iv.title,
+            interview_view(index, iv, link),
+            summary=iv.meta.description or "",
+            image=_first_image(index, iv),
+            jsonld=interview_jsonld(index, iv, link),
+        )
     for t in site.topics:
         path = urls.topic(t.slug)
-        yield _page(site, "topic", path, t.title, topic_view(index, t.slug, Linker(path, base)))
+        view = topic_view(index, t.slug, Linker(path, base))
+        yield _page(site, "topic", path, t.title, view, summary=(t.note and t.note.summary) or "")
     for p in site.people:
         path = urls.speaker(p.slug)
-        yield _page(site, "speaker", path, p.name, speaker_view(index, p.slug, Linker(path, base)))
+        view = speaker_view(index, p.slug, Linker(path, base))
+        yield _page(site, "speaker", path, p.name, view, summary=p.description or "")
     for n in site.notes:
         path = urls.note(n.slug)
-        yield _page(site, "note", path, n.title, note_view(index, n, Linker(path, base)))
+        view = note_view(index, n, Linker(path, base))
+        yield _page(site, "note", path, n.title, view, summary=n.summary or "")
     for kind, title, intro, items in _lists(index):
         path = urls.section(kind)
         yield _page(site, "list", path, title, ListView(title, intro, items(Linker(path, base))))
+    yield _page(site, "search", urls.SEARCH, "Search", search_view(site, Linker(urls.SEARCH, base)))
+    yield _not_found(site)
 
 
-def _page(site: Site, kind: str, path: str, title: str, view: object) -> Page:
+def _page(
+    site: Site,
+    kind: str,
+    path: str,
+    title: str,
+    view: object,
+    summary: str = "",
+    image: str = "",
+    jsonld: str = "",
+    base_url: str | None = None,
+) -> Page:
+    """`summary` describes the page (else the site's description); `image` is a site file or
+    URL shown when the page is shared; `base_url` overrides the site's (the 404 page)."""
     c = site.config
-    link = Linker(path, c.base_url)
+    base_url = base_url or c.base_url
+    link = Linker(path, base_url)
     nav = tuple(
         Link(text, link(urls.section(k)))
         for k, text in (
@@ -112,20 +146,25 @@ def _page(site: Site, kind: str, path: str, title: str, view: object) -> Page:
         )
     )
     canonical = ""
-    if c.site_url:
+    if c.site_url and kind != "notfound":  # a 404 is served at every missing address
         canonical = c.site_url.rstrip("/") + "/" + path.removesuffix("index.html")
+    description = summary or c.description or ""
     page = PageView(
         kind=kind,
         title=title,
         site_title=c.title,
         language=c.language,
-        description=c.description or "",
+        description=description,
         author=c.author or "",
         generator=f"summitnotes {__version__}",
         home_href=link(urls.home()),
         css_href=link(urls.STYLESHEET),
         nav=nav,
         canonical=canonical,
+        search_href=link(urls.SEARCH),
+        feed_href=link(urls.FEED),
+        social=social_tags(c, kind, path, title, description, image),
+        jsonld=jsonld,
     )
     template = "list.html" if kind == "list" else f"{kind}.html"
     return Page(path, template, {"page": page, kind: view})
@@ -174,11 +213,12 @@ def topic_view(index: Index, slug: str, link: Linker) -> TopicView:
         title=t.title,
         aliases=t.aliases,
         match=t.match,
-        description_html=render_markdown(t.note.body) if t.note else "",
+        description_html=note_html(index.links, t.note, link) if t.note else "",
         source=t.note.source if t.note else "",
         groups=group_views,
         count=len(index.by_topic[slug]),
         notes=tuple(_note_item(n, link) for n in _latest(index.notes_of[slug])),
+        backlinks=index.links.to(PageRef("topic", slug), link),
     )
 
 
@@ -190,13 +230,14 @@ def speaker_view(index: Index, slug: str, link: Linker) -> SpeakerView:
     return SpeakerView(
         name=p.name,
         description=p.description or "",
-        profile_html=render_markdown(p.note.body) if p.note else "",
+        profile_html=note_html(index.links, p.note, link) if p.note else "",
         roles=p.roles,
         groups=tuple(
             GroupView(_interview_link(iv, link), turns=tuple(groups[iv.slug]))
             for iv in _newest_first(index.interviews[s] for s in groups)
         ),
         count=len(index.turns_of[slug]),
+        backlinks=index.links.to(PageRef("speaker", slug), link),
     )
 
 
@@ -205,7 +246,13 @@ def note_view(index: Index, n: Note, link: Linker) -> NoteView:
         Link(index.topics[s].title, link(urls.topic(s))) for s in dict.fromkeys(n.topics)
     )
     return NoteView(
-        n.title, n.date or "", n.summary or "", render_markdown(n.body), topics, n.source
+        n.title,
+        n.date or "",
+        n.summary or "",
+        note_html(index.links, n, link),
+        topics,
+        n.source,
+        backlinks=index.links.to(PageRef("note", n.slug), link),
     )
 
 
@@ -218,7 +265,44 @@ def home_view(index: Index, link: Linker) -> HomeView:
         speakers=_speaker_links(index, link),
         notes=tuple(_note_item(n, link) for n in _latest(site.notes)[:5]),
         notes_href=link(urls.section("notes")),
+        downloads=(
+            Link("corpus.json", link(urls.CORPUS), "every interview and topic, as JSON"),
+            Link("turns.csv", link(urls.TURNS_CSV), "one row per turn, for pandas or R"),
+            Link("turns.jsonl", link(urls.TURNS_JSONL), "the same, one JSON object a line"),
+            Link("Atom feed", link(urls.FEED), "new interviews and notes"),
+        ),
     )
+
+
+def _not_found(site: Site) -> Page:
+    """Served for any missing address, so its links must not depend on where it is: with no
+    base URL, the path of `site_url` is used, else links are relative to the site root."""
+    c = site.config
+    base = c.base_url
+    if base is None and c.site_url:
+        base = "/" + c.site_url.split("://", 1)[-1].partition("/")[2]
+    link = Linker(urls.NOT_FOUND, base)
+    links = tuple(
+        Link(text, link(target))
+        for text, target in (
+            ("Home", urls.home()),
+            ("Search", urls.SEARCH),
+            ("Interviews", urls.section("interviews")),
+            ("Topics", urls.section("topics")),
+        )
+    )
+    view = NotFoundView(links)
+    return _page(site, "notfound", urls.NOT_FOUND, "Page not found", view, base_url=base)
+
+
+def _first_image(index: Index, iv: Interview) -> str:
+    """The first figure's image: a file of the site or an absolute URL; empty when none."""
+    for fig in iv.figures:
+        if fig.id in index.images_of[iv.slug]:
+            return index.images_of[iv.slug][fig.id]
+        if fig.image and "://" in fig.image:
+            return fig.image
+    return ""
 
 
 def _lists(index: Index):  # type: ignore[no-untyped-def]

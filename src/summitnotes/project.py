@@ -13,6 +13,7 @@ from summitnotes.diagnostics import Diagnostic, warning
 from summitnotes.interviews import load_interview
 from summitnotes.model import Image, Interview, Note, SiteConfig
 from summitnotes.notes import load_note, note_kind
+from summitnotes.progress import Step, no_step
 
 INTERVIEW_SUFFIXES = (".txt", ".md")
 
@@ -30,11 +31,14 @@ class Project:
     """The user's template folder (may not exist)."""
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, step: Step = no_step) -> tuple[Project, list[Diagnostic]]:
     config, problems = load_config(root)
+    seeds = _files(root / "seeds", INTERVIEW_SUFFIXES)
+    note_files = _files(root / "notes", (".md",))
+    total = len(seeds) + len(note_files)
     interviews: list[Interview] = []
     images: list[Image] = []
-    for path in _files(root / "seeds", INTERVIEW_SUFFIXES):
+    for done, path in enumerate(seeds, 1):
         display = path.relative_to(root).as_posix()
         interview, diagnostics = load_interview(path, display)
         problems += diagnostics
@@ -43,13 +47,15 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
             found, missing = _images(interview, path.parent, display)
             images += found
             problems += missing
+        step("load", done, total)
     notes: list[Note] = []
-    for path in _files(root / "notes", (".md",)):
+    for done, path in enumerate(note_files, len(seeds) + 1):
         kind = note_kind(path.relative_to(root / "notes"))
         note, diagnostics = load_note(path, path.relative_to(root).as_posix(), kind)
         problems += diagnostics
         if note is not None:
             notes.append(note)
+        step("load", done, total)
     project = Project(
         root, config, tuple(interviews), tuple(notes), tuple(images), root / "templates"
     )

@@ -14,22 +14,31 @@ from pathlib import Path
 import jinja2
 
 from summitnotes import urls
+from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
+from summitnotes.export import export_files, turn_rows
+from summitnotes.feeds import feed_files
 from summitnotes.model import OutputFile, Site
 from summitnotes.pages import Page, pages
+from summitnotes.progress import Step, no_step
+from summitnotes.search import search_files
 
 DEFAULTS = Path(__file__).parent / "templates"
 TEMPLATES = (
     "base.html",
     "macros.html",
+    "linking.html",
     "home.html",
     "interview.html",
     "topic.html",
     "speaker.html",
     "note.html",
     "list.html",
+    "search.html",
+    "notfound.html",
 )
 STYLESHEET = "style.css"
+SEARCH_SCRIPT = "search.js"
 
 
 def environment(project_templates: Path) -> jinja2.Environment:
@@ -49,7 +58,9 @@ def environment(project_templates: Path) -> jinja2.Environment:
     )
 
 
-def render(site: Site, root: Path) -> tuple[list[OutputFile], list[Diagnostic]]:
+def render(
+    site: Site, root: Path, step: Step = no_step
+) -> tuple[list[OutputFile], list[Diagnostic]]:
     """Every file of the site, or diagnostics saying which template failed where."""
     project_templates = root / "templates"
     env = environment(project_templates)
@@ -76,7 +87,9 @@ def render(site: Site, root: Path) -> tuple[list[OutputFile], list[Diagnostic]]:
     if problems:
         return [], problems
     files: list[OutputFile] = []
-    for page in pages(site):
+    all_pages = list(pages(site))
+    for done, page in enumerate(all_pages, 1):
+        step("render", done, len(all_pages))
         html, problem = _render_page(env, page, where)
         if problem:
             problems.append(problem)
@@ -90,6 +103,12 @@ def render(site: Site, root: Path) -> tuple[list[OutputFile], list[Diagnostic]]:
         )
         css = ""
     files.append(OutputFile(urls.STYLESHEET, css.encode("utf-8")))
+    script, _, _ = env.loader.get_source(env, SEARCH_SCRIPT)  # type: ignore[union-attr]
+    files.append(OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8")))
+    rows = turn_rows(site)  # search records and exports share one pass over the turns
+    files += export_files(site, rows) + search_files(site, rows)
+    files += feed_files(site, (page.path for page in all_pages))
+    files += citation_files(site)
     files += [
         OutputFile(urls.image(img.interview, img.name), copy_from=img.source) for img in site.images
     ]

@@ -1,9 +1,10 @@
 """The resolve stage: the whole corpus at once.
 
 Checks slugs, splits interviews into exchanges (a question and its answers),
-assigns exchanges to topics with the reason why, and merges speakers across
-interviews. Every step is one pass over the corpus, so a large corpus costs
-time in proportion to its size.
+assigns exchanges to topics with the reason why, merges speakers across
+interviews, and resolves the links written in notes (`links.py`). Every step
+is one pass over the corpus, so a large corpus costs time in proportion to
+its size.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from slugify import slugify
 
 from summitnotes.diagnostics import Diagnostic, error, warning
+from summitnotes.links import resolve_links
 from summitnotes.model import (
     Assignment,
     Exchange,
@@ -76,6 +78,9 @@ def resolve(project: Project) -> tuple[Site, list[Diagnostic]]:
     people, speaker_slugs, found = _people(interviews, notes)
     problems += found
 
+    links, found = resolve_links(interviews, notes, topics, people, lookup)
+    problems += found
+
     site = Site(
         config=project.config,
         interviews=tuple(interviews),
@@ -86,6 +91,7 @@ def resolve(project: Project) -> tuple[Site, list[Diagnostic]]:
         assignments=tuple(assignments),
         images=tuple(sorted(project.images, key=lambda i: (i.interview, i.figure))),
         speaker_slugs=tuple(sorted(speaker_slugs.items())),
+        links=tuple(links),
     )
     return site, problems
 

@@ -11,6 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STYLESHEET = "static/style.css"
+SEARCH = "search/index.html"
+SEARCH_SCRIPT = "static/search.js"
+SEARCH_RECORDS = "search/records.jsonl"
+"""What Pagefind indexes besides the HTML pages: one record per turn (see `search.py`)."""
+PAGEFIND = "pagefind/"
+"""The Pagefind bundle, written after the rest of the site (see `searchindex.py`)."""
+NOT_FOUND = "404.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOJEKYLL = ".nojekyll"
+CORPUS = "data/corpus.json"
+TURNS_CSV = "data/turns.csv"
+TURNS_JSONL = "data/turns.jsonl"
 
 
 def home() -> str:
@@ -67,3 +81,18 @@ def _relative(page: str, target: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(there[common:])
+
+
+def pretty(target: str) -> str:
+    """`topics/trust/index.html` → `topics/trust/`: the address a server answers for a page."""
+    return target[: -len("index.html")] if target.endswith("index.html") else target
+
+
+def address(target: str, site_url: str | None, base_url: str | None) -> str:
+    """Where a file of the site lives once published, for feeds, sitemaps and exports.
+
+    Absolute with `site_url`, root-relative with `base_url`, else relative to the site root.
+    """
+    if site_url:
+        return site_url.rstrip("/") + "/" + pretty(target)
+    return (base_url or "") + pretty(target)

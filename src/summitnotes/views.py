@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summitnotes.linkviews import BacklinkView, CiteView, PassageCiteView
+
 
 def kind_label(kind: str) -> str:
     """`question` → `Question`: the word shown for a kind of turn."""
@@ -40,6 +42,23 @@ class PageView:
     nav: tuple[Link, ...]
     canonical: str
     """Absolute address when `site_url` is set, else empty."""
+    search_href: str = ""
+    """The search page (the header's search box sends its query there)."""
+    feed_href: str = ""
+    social: tuple[MetaTag, ...] = ()
+    """OpenGraph and Twitter-card tags; only with `site_url`."""
+    jsonld: str = ""
+    """Structured data (JSON-LD), already escaped for a `<script>` element."""
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    """`<meta {attr}="{name}" content="{content}">`."""
+
+    attr: str
+    """`property` (OpenGraph) or `name` (Twitter)."""
+    name: str
+    content: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,10 @@ class TurnView:
     role: str
     time: str
     blocks: tuple[Block, ...]
+    backlinks: tuple[BacklinkView, ...] = ()
+    """Notes that link to or quote this turn or its paragraphs."""
+    cite: PassageCiteView | None = None
+    """How to cite this turn (answers and remarks, not questions)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +132,11 @@ class InterviewView:
     exchanges: tuple[ExchangeView, ...]
     trailing: tuple[Block, ...]
     """Figures and asides whose place was not found, kept so nothing is lost."""
+    backlinks: tuple[BacklinkView, ...] = ()
+    """Notes that link to the interview as a whole."""
+    lead_backlinks: tuple[BacklinkView, ...] = ()
+    """Notes that link to or quote the introduction."""
+    cite: CiteView | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +191,8 @@ class TopicView:
     groups: tuple[GroupView, ...]
     count: int
     notes: tuple[NoteItem, ...]
+    backlinks: tuple[BacklinkView, ...] = ()
+    """Notes that link to this topic."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +203,8 @@ class SpeakerView:
     roles: tuple[str, ...]
     groups: tuple[GroupView, ...]
     count: int
+    backlinks: tuple[BacklinkView, ...] = ()
+    """Notes that link to this speaker."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +215,8 @@ class NoteView:
     body_html: str
     topics: tuple[Link, ...]
     source: str
+    backlinks: tuple[BacklinkView, ...] = ()
+    """Notes (and topic and speaker pages) that link to this note."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +236,8 @@ class HomeView:
     speakers: tuple[Link, ...]
     notes: tuple[NoteItem, ...]
     notes_href: str
+    downloads: tuple[Link, ...] = ()
+    """The corpus as data files, and the feed."""
 
 
 @dataclass(frozen=True)
@@ -209,3 +245,10 @@ class ListView:
     title: str
     intro: str
     items: tuple[NoteItem, ...]
+
+
+@dataclass(frozen=True)
+class NotFoundView:
+    """The 404 page: where to go instead."""
+
+    links: tuple[Link, ...]

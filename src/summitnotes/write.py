@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from summitnotes.diagnostics import Diagnostic, error
+from summitnotes.diagnostics import Diagnostic, error, has_errors
 from summitnotes.model import OutputFile
 
 MARKER = ".summitnotes-site"
@@ -47,8 +48,17 @@ def check_target(out: Path, display: str) -> list[Diagnostic]:
     ]
 
 
-def write_site(files: list[OutputFile], out: Path, display: str) -> list[Diagnostic]:
-    """Write every file into a fresh folder, then put it in place of `out`."""
+def write_site(
+    files: list[OutputFile],
+    out: Path,
+    display: str,
+    finish: Callable[[Path], list[Diagnostic]] | None = None,
+) -> list[Diagnostic]:
+    """Write every file into a fresh folder, then put it in place of `out`.
+
+    `finish` runs on the complete folder before the swap (the search index);
+    if it reports an error, the folder is dropped and `out` stays as it was.
+    """
     problems = check_target(out, display)
     if problems:
         return problems
@@ -57,6 +67,11 @@ def write_site(files: list[OutputFile], out: Path, display: str) -> list[Diagnos
     try:
         for f in files:
             _write(staging, f)
+        if finish is not None:
+            problems = finish(staging)
+            if has_errors(problems):
+                shutil.rmtree(staging, ignore_errors=True)
+                return problems
         (staging / MARKER).write_bytes(MARKER_TEXT)
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
         _swap(staging, out)
@@ -72,7 +87,7 @@ def write_site(files: list[OutputFile], out: Path, display: str) -> list[Diagnos
                 "the previous site was left as it was",
             )
         ]
-    return []
+    return problems
 
 
 def _write(root: Path, f: OutputFile) -> None:

@@ -1,0 +1,127 @@
+"""The corpus as data: `data/corpus.json`, `data/turns.csv` and `data/turns.jsonl`.
+
+`corpus.json` holds every interview in the `summitnotes parse --json` contract,
+plus the topics and why each question is on them; the turn tables have one row
+per turn, ready for pandas or R. Every file is made in one pass over the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from summitnotes import urls
+from summitnotes.contract import interview_to_json
+from summitnotes.model import OutputFile, Site
+
+TURN_COLUMNS = ("interview", "id", "kind", "speaker", "topics", "text", "permalink")
+"""Columns of `turns.csv` and keys of `turns.jsonl`, in this order."""
+
+
+@dataclass(frozen=True)
+class TurnRow:
+    """One turn with what a reader of the corpus needs beside its text."""
+
+    interview: str
+    """`Interview.slug`."""
+    id: str
+    kind: str
+    speaker: str
+    """The speaker's name as the interview gives it."""
+    person: str
+    """Slug of the speaker's page (the same person across interviews)."""
+    topics: tuple[str, ...]
+    """Slugs of the topics the turn's question/answer pair is on."""
+    text: str
+    """Paragraphs joined by a blank line."""
+    page: str
+    """Output path of the interview page; the turn is at `#<id>`."""
+
+
+def turn_rows(site: Site) -> list[TurnRow]:
+    """Every turn of the corpus, in interview and reading order."""
+    topics: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in site.assignments:
+        topics[(a.interview, a.exchange)].append(a.topic)
+    exchange_of = {(ex.interview, turn.id): ex.id for ex in site.exchanges for turn in ex.turns}
+    person_of = dict(site.speaker_slugs)
+    rows = []
+    for iv in site.interviews:
+        names = {s.id: s.name for s in iv.speakers}
+        for turn in iv.turns:
+            exchange = exchange_of[(iv.slug, turn.id)]
+            rows.append(
+                TurnRow(
+                    interview=iv.slug,
+                    id=turn.id,
+                    kind=turn.kind,
+                    speaker=names[turn.speaker],
+                    person=person_of[(iv.slug, turn.speaker)],
+                    topics=tuple(topics[(iv.slug, exchange)]),
+                    text=turn.text,
+                    page=urls.interview(iv.slug),
+                )
+            )
+    return rows
+
+
+def export_files(site: Site, rows: list[TurnRow]) -> list[OutputFile]:
+    c = site.config
+    table = [
+        {
+            "interview": r.interview,
+            "id": r.id,
+            "kind": r.kind,
+            "speaker": r.speaker,
+            "topics": list(r.topics),
+            "text": r.text,
+            "permalink": urls.address(r.page, c.site_url, c.base_url) + "#" + r.id,
+        }
+        for r in rows
+    ]
+    return [
+        OutputFile(urls.CORPUS, _json(corpus(site)) + b"\n"),
+        OutputFile(urls.TURNS_CSV, _csv(table)),
+        OutputFile(urls.TURNS_JSONL, b"".join(_json(row) + b"\n" for row in table)),
+    ]
+
+
+def corpus(site: Site) -> dict[str, Any]:
+    """Interviews as `summitnotes parse --json` gives them, and the topics."""
+    on_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in site.assignments:
+        on_topic[a.topic].append(
+            {"interview": a.interview, "exchange": a.exchange, "reasons": list(a.reasons)}
+        )
+    return {
+        "interviews": [interview_to_json(iv) for iv in site.interviews],
+        "topics": [
+            {
+                "slug": t.slug,
+                "title": t.title,
+                "aliases": list(t.aliases),
+                "match": list(t.match),
+                "description": t.note.body if t.note else None,
+                "source": t.note.source if t.note else None,
+                "exchanges": on_topic[t.slug],
+            }
+            for t in site.topics
+        ],
+    }
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _csv(table: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TURN_COLUMNS)
+    for row in table:
+        writer.writerow([";".join(row[k]) if k == "topics" else row[k] for k in TURN_COLUMNS])
+    return out.getvalue().encode("utf-8")

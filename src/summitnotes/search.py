@@ -1,0 +1,124 @@
+"""Search data, made in the render stage: one Pagefind record per turn, and the search page.
+
+Pagefind indexes HTML pages whole, with filters per page; a reader needs to land
+on the turn that said it and to filter by who said it. So every turn (and every
+interview's lead) becomes a record of its own, with the turn's permalink as its
+URL and its speaker, kind, interview and topics as filters. The records are
+written to `search/records.jsonl`; `searchindex.py` feeds them to Pagefind
+together with the topic, note and speaker pages, whose quoted turns are left out
+of the index (`data-pagefind-ignore`) because the turns are already there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from summitnotes import urls
+from summitnotes.export import TurnRow
+from summitnotes.model import OutputFile, Site
+from summitnotes.urls import Linker
+from summitnotes.views import kind_label
+
+RANKING: dict[str, Any] = {"metaWeights": {"title": 0.0}}
+"""Pagefind ranking of the search page (the tests read it back from that page).
+
+What was said comes first: the words of topic, note and speaker pages weigh a
+quarter of a spoken word (`data-pagefind-weight="0.25"` in their templates), and
+a title adds nothing beyond its words on the page, or the title of a topic page
+("The Alaska (Anchorage) summit") would outrank the answer that mentions Anchorage."""
+
+
+@dataclass(frozen=True)
+class SearchView:
+    bundle_href: str
+    """The Pagefind bundle folder, as linked from the search page."""
+    root_href: str
+    """The site's home page, as linked from the search page: results are relative to it."""
+    script_href: str
+    options_json: str
+    """Options for Pagefind's UI, as JSON."""
+    browse: tuple[tuple[str, str], ...]
+    """(text, href) of what to read instead when search cannot run."""
+
+
+def search_view(site: Site, link: Linker) -> SearchView:
+    return SearchView(
+        bundle_href=link(urls.PAGEFIND),
+        root_href=link(urls.home()),
+        script_href=link(urls.SEARCH_SCRIPT),
+        options_json=json.dumps({"ranking": RANKING, "showSubResults": False}, sort_keys=True),
+        browse=tuple(
+            (text, link(target))
+            for text, target in (
+                ("Interviews", urls.section("interviews")),
+                ("Topics", urls.section("topics")),
+                ("Speakers", urls.section("speakers")),
+                ("Notes", urls.section("notes")),
+                ("All turns as a table (CSV)", urls.TURNS_CSV),
+            )
+        ),
+    )
+
+
+def records(site: Site, rows: list[TurnRow]) -> list[dict[str, Any]]:
+    """One Pagefind custom record per turn and per interview lead, in reading order."""
+    language = site.config.language
+    interviews = {iv.slug: iv for iv in site.interviews}
+    titles = {t.slug: t.title for t in site.topics}
+    out: list[dict[str, Any]] = []
+    done: set[str] = set()
+    for row in rows:
+        iv = interviews[row.interview]
+        # Metadata is searched too, so the interview's title is a filter only (the
+        # search page shows it): in meta, every turn would match its words.
+        if iv.slug not in done and iv.lead:
+            done.add(iv.slug)
+            out.append(
+                _record(
+                    row.page,
+                    "lead",
+                    "\n\n".join(p.text for p in iv.lead),
+                    language,
+                    {"title": iv.title},
+                    {"interview": [iv.title], "kind": ["lead"]},
+                )
+            )
+        filters = {"interview": [iv.title], "kind": [row.kind], "speaker": [row.speaker]}
+        if row.topics:
+            filters["topic"] = sorted({titles[t] for t in row.topics})
+        title = f"{row.speaker} · {kind_label(row.kind).lower()} {row.id}"
+        out.append(
+            _record(
+                row.page,
+                row.id,
+                row.text,
+                language,
+                {"title": title, "speaker": row.speaker},
+                filters,
+            )
+        )
+    return out
+
+
+def _record(
+    page: str,
+    anchor: str,
+    content: str,
+    language: str,
+    meta: dict[str, str],
+    filters: dict[str, list[str]],
+) -> dict[str, Any]:
+    return {
+        "url": "/" + urls.pretty(page) + "#" + anchor,
+        "content": content,
+        "language": language,
+        "meta": meta,
+        "filters": filters,
+    }
+
+
+def search_files(site: Site, rows: list[TurnRow]) -> list[OutputFile]:
+    lines = (json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records(site, rows))
+    return [OutputFile(urls.SEARCH_RECORDS, "".join(lines).encode("utf-8"))]
