@@ -14,94 +14,19 @@ from dataclasses import dataclass
 from summitnotes.textshape import CONNECTORS, is_all_caps
 
 QUESTION_WORDS = frozenset(
-    [
-        "q",
-        "question",
-        "questions",
-        "interviewer",
-        "reporter",
-        "journalist",
-        "audience",
-        "interlocutor",
-        "host-question",
-    ]
+    "q question questions interviewer reporter journalist audience interlocutor"
+    " host-question".split()
 )
 ANSWER_WORDS = frozenset(["a", "answer", "answers", "interviewee", "respondent"])
 ROLE_WORDS = frozenset(["moderator", "host", "chair", "presenter", "anchor"]) | QUESTION_WORDS
 NOT_SPEAKERS = frozenset(
-    [
-        "photo",
-        "photos",
-        "source",
-        "sources",
-        "credit",
-        "credits",
-        "caption",
-        "note",
-        "notes",
-        "update",
-        "correction",
-        "image",
-        "video",
-        "related",
-        "tags",
-        "date",
-        "location",
-        "place",
-        "time",
-        "subject",
-        "re",
-        "ps",
-        "p.s",
-        "warning",
-        "disclaimer",
-        "transcript",
-        "translation",
-        "summary",
-        "editor's",
-        "note",
-        "contents",
-        "tl;dr",
-        "http",
-        "https",
-        "www",
-        "email",
-        "e-mail",
-        "tel",
-        "phone",
-        "see",
-        "also",
-        "read",
-        "more",
-        "first",
-        "second",
-        "third",
-        "finally",
-        "example",
-        "result",
-        "results",
-        "step",
-    ]
+    "photo photos source sources credit credits caption note notes update correction image"
+    " video related tags date location place time subject re ps p.s warning disclaimer"
+    " transcript translation summary editor's note contents tl;dr http https www email"
+    " e-mail tel phone see also read more first second third finally example result results"
+    " step".split()
 )
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "sir",
-        "dame",
-        "hon",
-        "hon.",
-    ]
-)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame hon hon.".split())
 
 _QA = re.compile(
     r"^(?P<label>Q|A)(?:[.:](?=\s|$)|(?=[\s\u00a0]{2,})|(?=\u00a0))[\s\u00a0]*(?P<rest>.*)$"
@@ -261,48 +186,10 @@ def accept(candidates: list[Candidate]) -> set[str]:
 
 
 TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "director",
-        "chair",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "senator",
-        "sen",
-        "governor",
-        "gov",
-        "ambassador",
-        "general",
-        "gen",
-        "judge",
-        "justice",
-        "mayor",
-        "commissioner",
-        "professor",
-        "deputy",
-        "representative",
-        "rep",
-        "admiral",
-        "captain",
-        "colonel",
-        "major",
-        "lieutenant",
-        "sergeant",
-        "officer",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "press",
-        "head",
-        "chief",
-        "ceo",
-        "minister-counsellor",
-    ]
+    "president vice prime minister secretary director chair chairman chairwoman chairperson"
+    " senator sen governor gov ambassador general gen judge justice mayor commissioner"
+    " professor deputy representative rep admiral captain colonel major lieutenant sergeant"
+    " officer spokesperson spokesman spokeswoman press head chief ceo minister-counsellor".split()
 )
 
 

@@ -8,37 +8,8 @@ WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 CLOSERS = "\"'”“’»)]*_ "
 TERMINAL = ".!?…:;"
 CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "de",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "van",
-        "von",
-        "der",
-        "den",
-        "du",
-        "la",
-        "le",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "y",
-        "e",
-        "di",
-        "del",
-        "for",
-        "to",
-        "on",
-        "at",
-        "in",
-        "&",
-    ]
+    "of the and de da das do dos van von der den du la le al el bin ibn y e di del for to"
+    " on at in &".split()
 )
 
 
