@@ -36,6 +36,8 @@ class LinkIndex:
 
     def __init__(self, site: Site) -> None:
         self.interviews = {iv.slug: iv for iv in site.interviews}
+        self.allow_html = site.config.allow_html
+        """Notes' raw HTML passes through (`summitnotes.yaml`); else it is shown as text."""
         self.titles: dict[PageRef, str] = {PageRef("note", n.slug): n.title for n in site.notes}
         self.titles.update({PageRef("interview", iv.slug): iv.title for iv in site.interviews})
         self.titles.update({PageRef("topic", t.slug): t.title for t in site.topics})

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from summitnotes import urls
+from summitnotes import incremental, urls
+from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
 from summitnotes.model import OutputFile
@@ -20,7 +22,7 @@ from summitnotes.project import load_project
 from summitnotes.render import render
 from summitnotes.resolve import resolve
 from summitnotes.searchindex import index_site
-from summitnotes.write import check_target, write_site
+from summitnotes.write import check_out_folder, check_target, write_site
 
 UTILITY_PAGES = {urls.SEARCH, urls.NOT_FOUND}
 """Not counted as pages of the site in the report."""
@@ -56,13 +58,19 @@ class BuildReport:
 
 
 def stages(
-    root: Path, base_url: str | None = None, step: Step = no_step
+    root: Path,
+    base_url: str | None = None,
+    step: Step = no_step,
+    jobs: int | None = 1,
+    cache: Cache | None = None,
 ) -> tuple[list[OutputFile], list[Diagnostic]]:
     """Stages 1 to 3, load → resolve → render: the site's files in memory, and every problem.
 
-    A stage runs only when the ones before it found no error. Nothing is written.
+    A stage runs only when the ones before it found no error. Nothing is written but
+    the `cache` of parsed interviews. `jobs` processes parse and render (None: every core);
+    the files are the same whatever `jobs` and whatever the cache holds.
     """
-    project, problems = load_project(root, step)
+    project, problems = load_project(root, step, jobs, cache)
     if base_url is not None:
         project = replace(
             project, config=replace(project.config, base_url=normalize_base_url(base_url))
@@ -75,7 +83,7 @@ def stages(
     if has_errors(problems):
         return [], problems
     step("render", 0, 0)
-    files, found = render(site, root, step)
+    files, found = render(site, root, step, jobs)
     return files, problems + found
 
 
@@ -86,23 +94,37 @@ def build(
     strict: bool = False,
     step: Step = no_step,
     search: bool = False,
+    jobs: int | None = 1,
+    cache: bool = False,
 ) -> BuildReport:
     """Build the project in `root` into `out` (default `root/site`); nothing is written on
     error, nor on a warning when `strict`.
 
     `search` runs Pagefind on the written site, before it replaces `out` (the CLI asks for
-    it unless `--no-search`; the Pagefind bundle is not byte-stable, see `searchindex.py`)."""
+    it unless `--no-search`; the Pagefind bundle is not byte-stable, see `searchindex.py`).
+
+    With `cache` (the CLI's default), the build uses `PROJECT/.summitnotes/cache`
+    (`cache.py`): nothing is done when no input changed since the last build, unchanged
+    interviews are not parsed again, and unchanged files are not written again."""
     start = time.perf_counter()
     out = out if out is not None else root / "site"
     display = _display(out, root)
-    problems = check_target(out, display)  # fail early, before the work
+    problems = check_out_folder(root, out, display) or check_target(out, display)  # fail early
+    store = Cache.open(root, cache)
+    plan = incremental.plan(store, root, out, f"{base_url!r} {strict} {search}")
+    if not problems and plan.unchanged is not None:
+        return _report(out, plan.unchanged.diagnostics, [], start, strict, plan.unchanged)
     files: list[OutputFile] = []
     if not problems:
-        files, problems = stages(root, base_url, step)
+        files, problems = stages(root, base_url, step, jobs, store)
+        problems += store.problems
     stopped = has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
     if not stopped:
         step("write", 0, 0)
-        problems += write_site(files, out, display, index_site if search else None)
+        found = write_site(files, out, display, index_site if search else None, plan.reuse)
+        problems += found
+        if not has_errors(found):
+            plan.done(files, problems, _count(files))
     return _report(out, problems, files, start, strict)
 
 
@@ -114,14 +136,20 @@ def check(root: Path, base_url: str | None = None, strict: bool = False) -> Buil
 
 
 def _report(
-    out: Path, problems: list[Diagnostic], files: list[OutputFile], start: float, strict: bool
+    out: Path,
+    problems: Iterable[Diagnostic],
+    files: list[OutputFile],
+    start: float,
+    strict: bool,
+    same: incremental.LastBuild | None = None,
 ) -> BuildReport:
+    """`same`: nothing changed since that build, which wrote what it reports."""
     diagnostics = tuple(sorted(set(problems), key=sort_key))
     return BuildReport(
         out,
         diagnostics,
-        _count(files) if not has_errors(diagnostics) else (),
-        len(files),
+        same.pages if same else _count(files) if not has_errors(diagnostics) else (),
+        same.files if same else len(files),
         time.perf_counter() - start,
         strict,
     )

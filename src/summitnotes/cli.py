@@ -86,6 +86,17 @@ def parse(paths: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @click.option(
     "--strict", is_flag=True, help="Fail on warnings too (broken links in notes, …); write nothing."
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the build cache (.summitnotes/cache): a cold build.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, None),
+    help="Processes that parse and render [default: one per core].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings to stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each stage and its time.")
 def build(
@@ -94,6 +105,8 @@ def build(
     base_url: str | None,
     no_search: bool,
     strict: bool,
+    no_cache: bool,
+    jobs: int | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -108,7 +121,14 @@ def build(
     progress = Reporter.for_terminal(quiet, verbose)
     try:
         result = run_build(
-            project, out, base_url, strict=strict, search=not no_search, step=progress
+            project,
+            out,
+            base_url,
+            strict=strict,
+            search=not no_search,
+            step=progress,
+            jobs=jobs,
+            cache=not no_cache,
         )
     finally:
         progress.close()

@@ -110,7 +110,7 @@ def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
     return InterviewView(
         title=iv.title,
         details=tuple((k, v) for k, v in details if v),
-        source_url=m.source_url or "",
+        source_url=m.source_url if m.source_url and urls.is_web_address(m.source_url) else "",
         description=m.description or "",
         speakers=tuple(
             Link(s.name, link(urls.speaker(index.person_of[(iv.slug, s.id)])), s.role)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from slugify import slugify
-
 from summitnotes.blocks import Block, to_blocks
 from summitnotes.credits import credit_shaped, split_credit, strong_credit
 from summitnotes.diagnostics import Diagnostic, has_errors, warning
@@ -24,6 +22,7 @@ from summitnotes.model import (
     Turn,
 )
 from summitnotes.sidecar import load_metadata
+from summitnotes.slugs import url_slug
 from summitnotes.source import read_source
 from summitnotes.speakers import Cast, cast_speakers
 from summitnotes.textshape import ends_sentence, word_count
@@ -171,7 +170,7 @@ def _build(
                 tuple(item.extra_lines),
             )
         )
-    slug = meta.slug or slugify(path.stem) or "interview"
+    slug = meta.slug or url_slug(path.stem) or "interview"
     interview = Interview(
         slug=slug,
         title=_title(meta, flow, path),

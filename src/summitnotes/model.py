@@ -172,6 +172,8 @@ class SiteConfig:
     """Path prefix of root-relative links (`/sub/path/`); None makes every link relative."""
     site_url: str | None = None
     """Absolute address of the published site, for later feeds and sitemaps."""
+    allow_html: bool = False
+    """Pass raw HTML in notes through to the pages; off: it is shown as text."""
 
 
 NoteKind = Literal["note", "topic", "speaker"]

@@ -18,7 +18,8 @@ from summitnotes.urls import Linker
 
 def note_html(index: LinkIndex, note: Note, link: Linker) -> str:
     """A note's body as HTML for the page `link` is made for."""
-    return render_markdown(note.body, NoteLinks(index.of_note(note.source), index, link))
+    links = NoteLinks(index.of_note(note.source), index, link)
+    return render_markdown(note.body, links, index.allow_html)
 
 
 def _attr(text: str) -> str:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slugify import slugify
-
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.frontmatter import Fields, split
 from summitnotes.model import Note, NoteKind
+from summitnotes.slugs import url_slug
 from summitnotes.source import read_text
 
 KNOWN = {
@@ -36,15 +35,16 @@ def note_kind(relative: Path) -> NoteKind:
 def load_note(
     path: Path, display_path: str, kind: NoteKind
 ) -> tuple[Note | None, list[Diagnostic]]:
-    text, problems = read_text(path, display_path)
+    text, read_problems = read_text(path, display_path)
     if text is None:
-        return None, problems
+        return None, read_problems
     doc, problems = split(text, display_path)
+    problems = read_problems + problems
     if doc is None:
         return None, problems
     f = Fields(doc.meta, display_path)
     title = f.text("title") or (f.text("name") if kind == "speaker" else None)
-    slug = slugify(f.text("slug") or path.stem)
+    slug = url_slug(f.text("slug") or path.stem)
     if not slug:
         problems.append(error(display_path, None, "cannot make a slug from the file name", "slug"))
         return None, problems

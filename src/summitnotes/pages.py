@@ -84,14 +84,40 @@ class Index:
 def pages(site: Site) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     index = Index(site)
+    return (page(index, key) for key in page_keys(site))
+
+
+PageKey = tuple[str, int]
+"""What a page is about, as (kind, position): cheap to send to another process."""
+
+
+def page_keys(site: Site) -> list[PageKey]:
+    """The key of every page (see `page`), in the site's fixed page order."""
+    return [
+        ("home", 0),
+        *(("interview", i) for i in range(len(site.interviews))),
+        *(("topic", i) for i in range(len(site.topics))),
+        *(("speaker", i) for i in range(len(site.people))),
+        *(("note", i) for i in range(len(site.notes))),
+        *(("list", i) for i in range(4)),
+        ("search", 0),
+        ("notfound", 0),
+    ]
+
+
+def page(index: Index, key: PageKey) -> Page:
+    """One page of the site, built from the indexes alone."""
+    site = index.site
     base = site.config.base_url
-    yield _page(
-        site, "home", urls.home(), site.config.title, home_view(index, Linker(urls.home(), base))
-    )
-    for iv in site.interviews:
+    kind, i = key
+    if kind == "home":
+        link = Linker(urls.home(), base)
+        return _page(site, "home", urls.home(), site.config.title, home_view(index, link))
+    if kind == "interview":
+        iv = site.interviews[i]
         path = urls.interview(iv.slug)
         link = Linker(path, base)
-        yield _page(
+        return _page(
             site,
             "interview",
             path,
@@ -101,23 +127,29 @@ def pages(site: Site) -> Iterator[Page]:
             image=_first_image(index, iv),
             jsonld=interview_jsonld(index, iv, link),
         )
-    for t in site.topics:
+    if kind == "topic":
+        t = site.topics[i]
         path = urls.topic(t.slug)
         view = topic_view(index, t.slug, Linker(path, base))
-        yield _page(site, "topic", path, t.title, view, summary=(t.note and t.note.summary) or "")
-    for p in site.people:
+        return _page(site, "topic", path, t.title, view, summary=(t.note and t.note.summary) or "")
+    if kind == "speaker":
+        p = site.people[i]
         path = urls.speaker(p.slug)
         view = speaker_view(index, p.slug, Linker(path, base))
-        yield _page(site, "speaker", path, p.name, view, summary=p.description or "")
-    for n in site.notes:
+        return _page(site, "speaker", path, p.name, view, summary=p.description or "")
+    if kind == "note":
+        n = site.notes[i]
         path = urls.note(n.slug)
         view = note_view(index, n, Linker(path, base))
-        yield _page(site, "note", path, n.title, view, summary=n.summary or "")
-    for kind, title, intro, items in _lists(index):
+        return _page(site, "note", path, n.title, view, summary=n.summary or "")
+    if kind == "list":
+        kind, title, intro, items = list(_lists(index))[i]
         path = urls.section(kind)
-        yield _page(site, "list", path, title, ListView(title, intro, items(Linker(path, base))))
-    yield _page(site, "search", urls.SEARCH, "Search", search_view(site, Linker(urls.SEARCH, base)))
-    yield _not_found(site)
+        return _page(site, "list", path, title, ListView(title, intro, items(Linker(path, base))))
+    if kind == "search":
+        view = search_view(site, Linker(urls.SEARCH, base))
+        return _page(site, "search", urls.SEARCH, "Search", view)
+    return _not_found(site)
 
 
 def _page(

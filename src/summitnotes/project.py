@@ -5,9 +5,12 @@ Nothing here looks across files; that is the resolve stage's job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from summitnotes import parallel
+from summitnotes.cache import Cache
 from summitnotes.config import load_config
 from summitnotes.diagnostics import Diagnostic, warning
 from summitnotes.interviews import load_interview
@@ -31,20 +34,25 @@ class Project:
     """The user's template folder (may not exist)."""
 
 
-def load_project(root: Path, step: Step = no_step) -> tuple[Project, list[Diagnostic]]:
+def load_project(
+    root: Path, step: Step = no_step, jobs: int | None = 1, cache: Cache | None = None
+) -> tuple[Project, list[Diagnostic]]:
+    """Load every file; interviews in up to `jobs` processes, or from `cache` when unchanged."""
     config, problems = load_config(root)
-    seeds = _files(root / "seeds", INTERVIEW_SUFFIXES)
-    note_files = _files(root / "notes", (".md",))
+    seeds, outside = _inside(root, _files(root / "seeds", INTERVIEW_SUFFIXES), ".yaml")
+    note_files, outside_notes = _inside(root, _files(root / "notes", (".md",)))
+    problems += outside + outside_notes
     total = len(seeds) + len(note_files)
     interviews: list[Interview] = []
     images: list[Image] = []
-    for done, path in enumerate(seeds, 1):
+    for done, (path, (interview, diagnostics)) in enumerate(
+        zip(seeds, _load_interviews(root, seeds, jobs, cache), strict=True), 1
+    ):
         display = path.relative_to(root).as_posix()
-        interview, diagnostics = load_interview(path, display)
         problems += diagnostics
         if interview is not None:
             interviews.append(interview)
-            found, missing = _images(interview, path.parent, display)
+            found, missing = _images(interview, path.parent, display, root)
             images += found
             problems += missing
         step("load", done, total)
@@ -62,6 +70,32 @@ def load_project(root: Path, step: Step = no_step) -> tuple[Project, list[Diagno
     return project, problems
 
 
+Loaded = tuple[Interview | None, list[Diagnostic]]
+
+
+def _load_interviews(
+    root: Path, seeds: list[Path], jobs: int | None, cache: Cache | None
+) -> list[Loaded]:
+    """Each interview parsed, or taken from the cache when its text and sidecar are unchanged."""
+    if cache is None or not cache.enabled:
+        return parallel.run(_parse_chunk, [(root, p) for p in seeds], jobs)
+    cache.load_interviews()
+    keys = [cache.interview_key(p, p.relative_to(root).as_posix()) for p in seeds]
+    found: list[Loaded | None] = [cache.get_interview(k) for k in keys]
+    todo = [i for i, f in enumerate(found) if f is None]
+    parsed = parallel.run(_parse_chunk, [(root, seeds[i]) for i in todo], jobs)
+    for i, loaded in zip(todo, parsed, strict=True):
+        found[i] = loaded
+        cache.put_interview(keys[i], loaded)
+    if todo:
+        cache.save_interviews()
+    return [f for f in found if f is not None]
+
+
+def _parse_chunk(chunk: Sequence[tuple[Path, Path]]) -> list[Loaded]:
+    return [load_interview(path, path.relative_to(root).as_posix()) for root, path in chunk]
+
+
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -72,10 +106,40 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     )
 
 
+def _inside(
+    root: Path, paths: list[Path], companion: str = ""
+) -> tuple[list[Path], list[Diagnostic]]:
+    """The files that are (or link to) files inside the project; a link that leads out of it
+    is refused with a warning, so a build never publishes a file from elsewhere.
+
+    `companion` is the suffix of a file read along with each (the sidecar)."""
+    top = root.resolve()
+    kept: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        links = [path, path.with_suffix(companion)] if companion else [path]
+        away = [p for p in links if p.exists() and not p.resolve().is_relative_to(top)]
+        if away:
+            problems.append(_outside(away[0], root))
+        else:
+            kept.append(path)
+    return kept, problems
+
+
+def _outside(path: Path, root: Path) -> Diagnostic:
+    return warning(
+        path.relative_to(root).as_posix(),
+        None,
+        f"links to {path.resolve()}, outside the project; not read",
+        "link-outside",
+        "copy the file into the project instead of linking to it",
+    )
+
+
 def _images(
-    interview: Interview, folder: Path, display: str
+    interview: Interview, folder: Path, display: str, root: Path
 ) -> tuple[list[Image], list[Diagnostic]]:
-    """Image files named by the sidecar (or the text), checked to exist."""
+    """Image files named by the sidecar (or the text), checked to exist inside the project."""
     named = dict(interview.meta.images)
     found: list[Image] = []
     problems: list[Diagnostic] = []
@@ -84,6 +148,18 @@ def _images(
         if not ref or "://" in ref:
             continue
         source = folder / ref
+        if not source.resolve().is_relative_to(root.resolve()):
+            problems.append(
+                warning(
+                    display,
+                    fig.line,
+                    f"image `{ref}` of {fig.id} is outside the project; the figure is shown "
+                    "without it",
+                    "image-outside",
+                    "copy the image into the project, e.g. next to the interview",
+                )
+            )
+            continue
         if not source.is_file():
             problems.append(
                 warning(

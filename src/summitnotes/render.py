@@ -9,17 +9,18 @@ reported as `template:line: message`, never as a traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
 
-from summitnotes import urls
+from summitnotes import parallel, urls
 from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import export_files, turn_rows
 from summitnotes.feeds import feed_files
 from summitnotes.model import OutputFile, Site
-from summitnotes.pages import Page, pages
+from summitnotes.pages import Index, Page, PageKey, page, page_keys
 from summitnotes.progress import Step, no_step
 from summitnotes.search import search_files
 
@@ -59,9 +60,11 @@ def environment(project_templates: Path) -> jinja2.Environment:
 
 
 def render(
-    site: Site, root: Path, step: Step = no_step
+    site: Site, root: Path, step: Step = no_step, jobs: int | None = 1
 ) -> tuple[list[OutputFile], list[Diagnostic]]:
-    """Every file of the site, or diagnostics saying which template failed where."""
+    """Every file of the site, or diagnostics saying which template failed where.
+
+    Pages are rendered in up to `jobs` processes; the files are the same whatever `jobs`."""
     project_templates = root / "templates"
     env = environment(project_templates)
     where = _Where(root, project_templates)
@@ -87,14 +90,15 @@ def render(
     if problems:
         return [], problems
     files: list[OutputFile] = []
-    all_pages = list(pages(site))
-    for done, page in enumerate(all_pages, 1):
-        step("render", done, len(all_pages))
-        html, problem = _render_page(env, page, where)
+    keys = page_keys(site)
+    paths: list[str] = []
+    for path, html, problem in parallel.run(_render_chunk, keys, jobs, (Index(site), env, where)):
+        paths.append(path)
         if problem:
             problems.append(problem)
         else:
-            files.append(OutputFile(page.path, html.encode("utf-8")))
+            files.append(OutputFile(path, html))
+    step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
     except jinja2.TemplateNotFound:
@@ -107,12 +111,23 @@ def render(
     files.append(OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8")))
     rows = turn_rows(site)  # search records and exports share one pass over the turns
     files += export_files(site, rows) + search_files(site, rows)
-    files += feed_files(site, (page.path for page in all_pages))
+    files += feed_files(site, paths)
     files += citation_files(site)
     files += [
         OutputFile(urls.image(img.interview, img.name), copy_from=img.source) for img in site.images
     ]
     return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _render_chunk(keys: Sequence[PageKey]) -> list[tuple[str, bytes, Diagnostic | None]]:
+    """Pages rendered in a worker, from the index and templates the parent set up."""
+    index, env, where = parallel.shared()
+    out = []
+    for key in keys:
+        p = page(index, key)
+        html, problem = _render_page(env, p, where)
+        out.append((p.path, html.encode("utf-8"), problem))
+    return out
 
 
 def _render_page(

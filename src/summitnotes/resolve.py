@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from slugify import slugify
-
 from summitnotes.diagnostics import Diagnostic, error, warning
 from summitnotes.links import resolve_links
 from summitnotes.model import (
@@ -30,6 +28,7 @@ from summitnotes.model import (
     Turn,
 )
 from summitnotes.project import Project
+from summitnotes.slugs import url_slug
 
 # Names that say what someone does, not who they are: never merged across interviews.
 GENERIC_NAMES = {
@@ -139,7 +138,7 @@ def _exchange(iv: Interview, question: Turn | None, replies: list[Turn]) -> Exch
 
 
 def topic_key(name: str) -> str:
-    return slugify(name)
+    return url_slug(name)
 
 
 def _topics(
@@ -213,6 +212,16 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+_CASE_ODD = frozenset("ıİſKÅµϐϑϕϖϰϱϵẛẞﬅ")
+"""Letters that match other letters only under regex case folding, not `casefold()`:
+texts with any skip the quick test."""
+
+
+def _first_words(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase, casefolded: a phrase can only match where all occur."""
+    return tuple(tuple(w.casefold() for w in p.split()) for p in phrases if p.split())
+
+
 def _assign(
     interviews: list[Interview],
     exchanges: list[Exchange],
@@ -246,12 +255,15 @@ def _assign(
                 continue
             for name in filter(topic_key, names):
                 reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
-    patterns = [(t.slug, phrase_pattern(t.match)) for t in topics]
+    patterns = [(t.slug, phrase_pattern(t.match), _first_words(t.match)) for t in topics]
     for ex in exchanges:
         text = "\n\n".join(turn.text for turn in ex.turns)
-        for slug, pattern in patterns:
+        folded = text.casefold() if _CASE_ODD.isdisjoint(text) else None
+        for slug, pattern, firsts in patterns:
             if pattern is None:
                 continue
+            if folded is not None and not any(all(w in folded for w in ws) for ws in firsts):
+                continue  # a quick test that no phrase can match: the regex is the slow part
             found = sorted(
                 {" ".join(m.group(0).split()) for m in pattern.finditer(text)}, key=str.casefold
             )
@@ -278,7 +290,7 @@ def _assign(
 
 
 def person_slug(iv: Interview, speaker: Speaker) -> str:
-    slug = slugify(speaker.name) or slugify(speaker.id)
+    slug = url_slug(speaker.name) or url_slug(speaker.id)
     if slug in GENERIC_NAMES:
         return f"{iv.slug}-{slug}"
     return slug

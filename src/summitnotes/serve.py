@@ -153,7 +153,8 @@ class Preview:
         report: BuildReport | None = None
         try:
             # relative links, so the preview works at any address
-            report = build(self.root, out, base_url="", search=self.search)
+            # the cache spares re-parsing unchanged interviews (`cache.py`)
+            report = build(self.root, out, base_url="", search=self.search, cache=True)
             error = "\n".join(d.format() for d in report.diagnostics if d.level == "error")
         except Exception:  # never let a bug in a stage stop the preview
             error = "internal error while building:\n" + traceback.format_exc()

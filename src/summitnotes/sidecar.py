@@ -13,6 +13,7 @@ from typing import Any
 
 from summitnotes.diagnostics import Diagnostic, error, warning
 from summitnotes.model import Metadata, PersonRef
+from summitnotes.slugs import url_slug
 from summitnotes.source import read_text
 from summitnotes.yamldoc import YamlMapping, load_mapping
 
@@ -44,6 +45,14 @@ def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Bad("a text")
     return str(value).strip()
+
+
+def _slug(value: str) -> str:
+    """A sidecar slug is used as written, so it must be a URL name already."""
+    if value != url_slug(value):
+        suggestion = url_slug(value) or "interview-name"
+        raise _Bad(f"letters, digits and dashes only, e.g. `{suggestion}`")
+    return value
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -116,8 +125,10 @@ def metadata_from(mapping: YamlMapping, path: str) -> tuple[dict[str, Any], list
             continue
         try:
             fields[key] = convert(value)
+            if key == "slug":
+                fields[key] = _slug(fields[key])
         except _Bad as bad:
-            got = type(value).__name__
+            got = type(value).__name__ if bad.args[0].startswith("a ") else repr(value)
             problems.append(
                 error(path, line, f"`{key}` must be {bad}, not {got}", "sidecar-type", FIELDS[key])
             )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from summitnotes.diagnostics import Diagnostic, error
+from summitnotes.encoding import decode
 from summitnotes.yamldoc import YamlMapping, load_mapping
 
 FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)\s*$")
@@ -32,7 +33,9 @@ class SourceText:
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 file; BOM and any line-ending style are accepted."""
+    """Read a text file (UTF-8, or UTF-16 with a BOM); any line-ending style is accepted.
+
+    Problems that still give text (control characters) come back as warnings with it."""
     if not path.exists():
         return None, [error(display, None, "no such file", "file-missing")]
     if path.is_dir():
@@ -41,26 +44,18 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(display, None, f"cannot read: {exc.strerror}", "file-unreadable")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [
-            error(
-                display,
-                line,
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                "not-utf8",
-                "save the file as UTF-8",
-            )
-        ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return decode(raw, display)
 
 
 def read_source(path: Path, display: str) -> tuple[SourceText | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+    text, read_problems = read_text(path, display)
     if text is None:
-        return None, problems
+        return None, read_problems
+    source, problems = _split_front(text, display)
+    return source, read_problems + problems
+
+
+def _split_front(text: str, display: str) -> tuple[SourceText | None, list[Diagnostic]]:
     if not text.strip():
         return None, [error(display, None, "empty file: no interview text", "file-empty")]
     lines = tuple(text.split("\n"))

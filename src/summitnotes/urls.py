@@ -83,6 +83,15 @@ def _relative(page: str, target: str) -> str:
     return "../" * (len(here) - common) + "/".join(there[common:])
 
 
+WEB_SCHEMES = ("http://", "https://")
+
+
+def is_web_address(url: str) -> bool:
+    """`http(s)://…`: the only addresses from user input put into an `href` (never
+    `javascript:`, `data:` or the like)."""
+    return url.strip().lower().startswith(WEB_SCHEMES)
+
+
 def pretty(target: str) -> str:
     """`topics/trust/index.html` → `topics/trust/`: the address a server answers for a page."""
     return target[: -len("index.html")] if target.endswith("index.html") else target

@@ -4,6 +4,12 @@ The site is written into a temporary folder next to the output and swapped
 in only when every file is written, so a failed build leaves the previous
 site as it was. A folder is only ever replaced when it carries our marker
 file (or is empty): we never delete what we did not create.
+
+A build killed at any moment leaves the previous site complete: the swap is
+one atomic exchange of two folders where the system has one (Linux), and the
+temporary folders a killed build leaves are removed by the next build. Two
+builds at once write into folders of their own and take turns at the swap
+(see `swaplock.py`).
 """
 
 from __future__ import annotations
@@ -14,11 +20,39 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from summitnotes import swaplock
 from summitnotes.diagnostics import Diagnostic, error, has_errors
 from summitnotes.model import OutputFile
 
 MARKER = ".summitnotes-site"
 MARKER_TEXT = b"This folder was built by summitnotes; the next build replaces it whole.\n"
+
+
+SOURCE_FOLDERS = ("seeds", "notes", "templates")
+"""Project folders the output may never be, nor be inside."""
+
+
+def check_out_folder(root: Path, out: Path, display: str) -> list[Diagnostic]:
+    """Why `out` may not be the output folder of the project in `root`, if it may not."""
+    target, project = out.resolve(), root.resolve()
+    if target == project or target in project.parents:
+        what = "the project folder" if target == project else "a folder the project is in"
+        return [_bad_out(display, f"is {what}; the build would replace your files")]
+    for name in SOURCE_FOLDERS:
+        source = project / name
+        if target == source or source in target.parents:
+            return [_bad_out(display, f"is in the project's {name}/ folder, which the build reads")]
+    return []
+
+
+def _bad_out(display: str, why: str) -> Diagnostic:
+    return error(
+        display,
+        None,
+        f"cannot be the output folder: it {why}",
+        "out-unsafe",
+        "choose another --out, e.g. site",
+    )
 
 
 def check_target(out: Path, display: str) -> list[Diagnostic]:
@@ -53,36 +87,50 @@ def write_site(
     out: Path,
     display: str,
     finish: Callable[[Path], list[Diagnostic]] | None = None,
+    reuse: Callable[[OutputFile], Path | None] | None = None,
 ) -> list[Diagnostic]:
     """Write every file into a fresh folder, then put it in place of `out`.
 
     `finish` runs on the complete folder before the swap (the search index);
     if it reports an error, the folder is dropped and `out` stays as it was.
+    `reuse` names a file of the current site holding exactly a file's bytes, if
+    one does: it is hard-linked instead of written (incremental builds).
     """
     problems = check_target(out, display)
     if problems:
         return problems
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging: Path | None = None
     try:
-        for f in files:
-            _write(staging, f)
-        if finish is not None:
-            problems = finish(staging)
-            if has_errors(problems):
-                shutil.rmtree(staging, ignore_errors=True)
-                return problems
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
-        _swap(staging, out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=swaplock.staging_prefix(out), dir=out.parent))
+        with swaplock.claim(staging):  # ours while we live: never cleaned up under us
+            (staging / MARKER).write_bytes(MARKER_TEXT)  # first, so leftovers are recognisable
+            for f in files:
+                _write(staging, f, reuse(f) if reuse is not None else None)
+            if finish is not None:
+                problems = finish(staging)
+                if has_errors(problems):
+                    shutil.rmtree(staging, ignore_errors=True)
+                    return problems
+            os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+            with swaplock.turn(out, display) as waited:
+                if waited:
+                    return waited + _drop(staging)
+                swaplock.clean_leftovers(out, MARKER)
+                taken = check_target(out, display)  # again: another build may have run
+                if taken:
+                    return taken + _drop(staging)
+                old = _swap(staging, out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        where = exc.filename or display
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         return [
             error(
-                str(where),
+                display,
                 None,
-                f"cannot write the site: {exc.strerror or exc}",
+                f"cannot write the site: {exc.strerror or exc}{_naming(exc, staging)}",
                 "write-failed",
                 "the previous site was left as it was",
             )
@@ -90,28 +138,51 @@ def write_site(
     return problems
 
 
-def _write(root: Path, f: OutputFile) -> None:
+def _write(root: Path, f: OutputFile, same: Path | None = None) -> None:
     target = root / f.path
     if root.resolve() not in target.resolve().parents:
         raise OSError(f"refusing to write outside the site: {f.path}")
     target.parent.mkdir(parents=True, exist_ok=True)
+    if same is not None:
+        try:
+            os.link(same, target)  # the same bytes: a new name for them, nothing written
+            return
+        except OSError:
+            pass
     if f.copy_from is not None:
         shutil.copyfile(f.copy_from, target)
     else:
         target.write_bytes(f.data or b"")
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` where `out` is; the old site is removed only after the swap."""
+def _naming(exc: OSError, staging: Path | None) -> str:
+    """` (file)`: the file the system refused, inside the site where it was one of ours."""
+    if not exc.filename or not exc.strerror:
+        return ""
+    path = Path(exc.filename)
+    if staging is not None and path.is_relative_to(staging):
+        return f" (writing {path.relative_to(staging).as_posix()})"
+    return f" ({path})"
+
+
+def _drop(staging: Path) -> list[Diagnostic]:
+    shutil.rmtree(staging, ignore_errors=True)
+    return []
+
+
+def _swap(staging: Path, out: Path) -> Path | None:
+    """Put `staging` where `out` is; returns where the old site now is, to be removed."""
     if not out.exists():
         staging.rename(out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        return None
+    if swaplock.exchange(staging, out):
+        return staging  # the two folders traded places in one step
+    old = Path(tempfile.mkdtemp(prefix=swaplock.old_prefix(out), dir=out.parent))
     old.rmdir()  # only its name is wanted
-    out.rename(old)
+    out.rename(old)  # a kill from here to the next line leaves `old`: the next build restores it
     try:
         staging.rename(out)
     except OSError:
         old.rename(out)
         raise
-    shutil.rmtree(old)
+    return old

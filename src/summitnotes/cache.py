@@ -1,0 +1,217 @@
+"""The build cache in `PROJECT/.summitnotes/cache/`: disposable, keyed by content hashes.
+
+It holds
+- `inputs.json`: every input file's size, mtime and content hash, and the hash of
+  all of them together (with the package version and build options) as the last
+  successful build saw them. The same hash, with the site left as that build
+  wrote it, means there is nothing to do (a no-op build).
+- `interviews.pickle`: parsed interviews, keyed by the hash of their text, their
+  sidecar, their display path and the package version.
+
+Deleting the folder only costs time. A cache that cannot be read is reported as a
+warning and ignored, never trusted; it is rewritten by the next build.
+`--no-cache` neither reads nor writes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summitnotes import __version__
+from summitnotes.diagnostics import Diagnostic, warning
+
+FOLDER = ".summitnotes/cache"
+"""Where the cache lives, relative to the project."""
+FORMAT = 1
+"""Bumped when the cache's layout changes; older caches are then ignored."""
+
+
+def content_hash(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for p in parts:
+        h.update(len(p).to_bytes(8, "little"))
+        h.update(p)
+    return h.hexdigest()
+
+
+def read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+@dataclass
+class Cache:
+    """One build's view of the cache: what was read, and what to write back."""
+
+    folder: Path | None
+    """None: caching is off (`--no-cache`)."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    interviews: dict[str, Any] = field(default_factory=dict)
+    """Content key → (Interview | None, diagnostics)."""
+    _used: set[str] = field(default_factory=set)
+    _loaded: bool = False
+
+    @classmethod
+    def open(cls, root: Path, enabled: bool = True) -> Cache:
+        return cls(root / FOLDER if enabled else None)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    # parsed interviews
+
+    def interview_key(self, path: Path, display: str) -> str | None:
+        """The content key of an interview file and its sidecar; None when unreadable."""
+        text = read_or_none(path)
+        if text is None:
+            return None
+        side = read_or_none(path.with_suffix(".yaml"))
+        return content_hash(
+            __version__.encode(), display.encode(), text, b"\0" if side is None else b"1" + side
+        )
+
+    def load_interviews(self) -> None:
+        if self.folder is None or self._loaded:
+            return
+        self._loaded = True
+        data = self._read("interviews.pickle")
+        if data is None:
+            return
+        try:
+            stored = pickle.loads(data)
+            if stored.get("format") != FORMAT or stored.get("version") != __version__:
+                return
+            self.interviews = dict(stored["items"])
+        except Exception:  # anything unreadable: ignored, never trusted
+            self._corrupt("interviews.pickle")
+
+    def save_interviews(self) -> None:
+        if self.folder is None:
+            return
+        items = {k: v for k, v in self.interviews.items() if k in self._used}
+        data = {"format": FORMAT, "version": __version__, "items": items}
+        self._write("interviews.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get_interview(self, key: str | None) -> Any:
+        if key is None or key not in self.interviews:
+            return None
+        self._used.add(key)
+        return self.interviews[key]
+
+    def put_interview(self, key: str | None, value: Any) -> None:
+        if key is not None:
+            self.interviews[key] = value
+            self._used.add(key)
+
+    # the inputs of the last successful build
+
+    def last_inputs(self) -> dict[str, Any]:
+        data = self._read("inputs.json") if self.folder is not None else None
+        if data is None:
+            return {}
+        try:
+            stored = json.loads(data)
+            if stored.get("format") != FORMAT:
+                return {}
+            return dict(stored)
+        except (ValueError, AttributeError):
+            self._corrupt("inputs.json")
+            return {}
+
+    def save_inputs(self, inputs: dict[str, Any]) -> None:
+        if self.folder is not None:
+            body = json.dumps({"format": FORMAT, **inputs}, sort_keys=True)
+            self._write("inputs.json", body.encode())
+
+    # files
+
+    def _read(self, name: str) -> bytes | None:
+        assert self.folder is not None
+        return read_or_none(self.folder / name)
+
+    def _write(self, name: str, data: bytes) -> None:
+        """Atomically, and quietly: a cache that cannot be written only costs time."""
+        assert self.folder is not None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=self.folder)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, self.folder / name)
+        except OSError:
+            pass
+
+    def _corrupt(self, name: str) -> None:
+        self.problems.append(
+            warning(
+                f"{FOLDER}/{name}",
+                None,
+                "the build cache cannot be read; ignored and rebuilt",
+                "cache-corrupt",
+                "delete .summitnotes/cache if this repeats",
+            )
+        )
+
+
+def input_files(root: Path) -> list[Path]:
+    """Every file a build reads: seeds, notes, templates and the config."""
+    found: list[Path] = []
+    for folder in ("seeds", "notes", "templates"):
+        base = root / folder
+        if base.is_dir():
+            found += (p for p in base.rglob("*") if p.is_file())
+    found += (p for p in root.glob("summitnotes.y*ml") if p.is_file())
+    return sorted(found)
+
+
+def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The hash of every input and of `options`, and the per-file table to save.
+
+    A file whose size and mtime match the last build's is not read again: its
+    recorded content hash is reused."""
+    known: dict[str, list[Any]] = last.get("files", {}) if isinstance(last, dict) else {}
+    files: dict[str, list[Any]] = {}
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{__version__}\0{options}\0".encode())
+    h.update(_package_templates_hash().encode())
+    for path in input_files(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        old = known.get(rel)
+        if isinstance(old, list) and len(old) == 3 and old[:2] == [st.st_size, st.st_mtime_ns]:
+            digest = old[2]
+        else:
+            digest = content_hash(read_or_none(path) or b"")
+        files[rel] = [st.st_size, st.st_mtime_ns, digest]
+        h.update(f"{rel}\0{digest}\0".encode())
+    return h.hexdigest(), {"files": files}
+
+
+_templates_hash: str | None = None
+
+
+def _package_templates_hash() -> str:
+    """The packaged templates, so an edited install (or `pip install -e`) is noticed."""
+    global _templates_hash
+    if _templates_hash is None:
+        base = Path(__file__).parent / "templates"
+        parts = [
+            p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes()
+            for p in sorted(base.rglob("*"))
+            if p.is_file()
+        ]
+        _templates_hash = content_hash(*parts)
+    return _templates_hash

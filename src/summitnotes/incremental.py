@@ -1,0 +1,143 @@
+"""Incremental builds: skip a build when no input changed, and rewrite only changed files.
+
+The cache (`cache.py`) records, for the last successful build, the hash of all its
+inputs and options, and the size, mtime and content hash of every file it wrote.
+- Same inputs, and the site still as that build left it: nothing to do
+  (`Plan.unchanged`), and the build reports what that build reported.
+- Otherwise the build runs; a file whose bytes are those already in the site is
+  hard-linked into the new site instead of written (`Plan.reuse`), so the write
+  stage stays atomic (a fresh folder swapped in) but costs little.
+Without the cache every method is a no-op and every file is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summitnotes import swaplock
+from summitnotes.cache import Cache, content_hash, fingerprint
+from summitnotes.diagnostics import Diagnostic
+from summitnotes.model import OutputFile
+
+MARKER = ".summitnotes-site"  # the write stage's marker (write.MARKER)
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """What the last successful build reported; reported again when nothing changed."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    pages: tuple[tuple[str, int], ...]
+    files: int
+
+
+@dataclass
+class Plan:
+    cache: Cache
+    out: Path
+    key: str = ""
+    inputs: dict[str, Any] = field(default_factory=dict)
+    site: dict[str, list[Any]] = field(default_factory=dict)
+    """The last build's files: path → [size, mtime_ns, content hash]."""
+    unchanged: LastBuild | None = None
+    _hashes: dict[str, str] = field(default_factory=dict)
+
+    def reuse(self, f: OutputFile) -> Path | None:
+        """The file of the current site with exactly `f`'s bytes, if there is one."""
+        if not self.cache.enabled or f.data is None:
+            return None
+        digest = self._hashes.setdefault(f.path, content_hash(f.data))
+        old = self.site.get(f.path)
+        if old is None or old[2] != digest:
+            return None
+        path = self.out / f.path
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return path if [st.st_size, st.st_mtime_ns] == old[:2] else None
+
+    def done(
+        self,
+        files: list[OutputFile],
+        problems: list[Diagnostic],
+        pages: tuple[tuple[str, int], ...],
+    ) -> None:
+        """Record a successful build: its inputs, what it reported and the files it wrote."""
+        if not self.cache.enabled:
+            return
+        site: dict[str, list[Any]] = {}
+        for f in files:
+            if f.data is None:
+                continue
+            try:
+                st = (self.out / f.path).stat()
+            except OSError:
+                continue
+            digest = self._hashes.get(f.path) or content_hash(f.data)
+            site[f.path] = [st.st_size, st.st_mtime_ns, digest]
+        self.cache.save_inputs(
+            {
+                **self.inputs,
+                "key": self.key,
+                "out": str(self.out.resolve()),
+                "site": site,
+                "diagnostics": [
+                    dataclasses.astuple(d)
+                    for d in sorted(set(problems))
+                    if d.code != "cache-corrupt"  # said once; the cache is rewritten now
+                ],
+                "pages": [list(p) for p in pages],
+                "count": len(files),
+            }
+        )
+
+
+def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
+    """What the last build left that this one can use; nothing without the cache."""
+    p = Plan(cache, out)
+    if not cache.enabled:
+        return p
+    last = cache.last_inputs()
+    p.key, p.inputs = fingerprint(root, options, last)
+    site = last.get("site")
+    if last.get("out") != str(out.resolve()) or not isinstance(site, dict):
+        return p
+    p.site = site
+    if last.get("key") == p.key and _intact(out, site):
+        try:
+            p.unchanged = LastBuild(
+                tuple(Diagnostic(*d) for d in last.get("diagnostics", [])),
+                tuple((str(k), int(n)) for k, n in last.get("pages", [])),
+                int(last.get("count", 0)),
+            )
+        except (TypeError, ValueError):
+            p.unchanged = None
+    return p
+
+
+def _leftovers(out: Path) -> bool:
+    """Temporary folders of a killed build lie next to `out`: a full build cleans them up."""
+    prefixes = (swaplock.staging_prefix(out), swaplock.old_prefix(out))
+    try:
+        return any(name.startswith(prefixes) for name in os.listdir(out.parent))
+    except OSError:
+        return True
+
+
+def _intact(out: Path, site: dict[str, list[Any]]) -> bool:
+    """The site is as the last build left it (sizes and mtimes of every file it wrote)."""
+    if not (out / MARKER).is_file() or _leftovers(out):
+        return False
+    for path, entry in site.items():
+        try:
+            st = (out / path).stat()
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns] != entry[:2]:
+            return False
+    return True

@@ -1,0 +1,67 @@
+"""A process pool for the per-file work (parse, render), with results in input order.
+
+Workers are forked, so they inherit what the parent set up before the pool
+started (the resolved site, the compiled templates) instead of receiving it
+pickled. Results come back in the order of the input, whatever the number of
+processes, so the output does not depend on `jobs`. Where `fork` is not
+available, or for one process or a handful of items, the work runs in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 64
+"""Fewer items than this run in-process: a pool costs more than it saves."""
+
+_shared: Any = None
+"""What the parent set for its workers to inherit (see `run`)."""
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def shared() -> Any:
+    """The value passed as `shared` to the `run` call this worker belongs to."""
+    return _shared
+
+
+def run(
+    fn: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    jobs: int | None = None,
+    shared_value: Any = None,
+) -> list[R]:
+    """`fn` over `items` in chunks, in up to `jobs` processes; results in input order.
+
+    `fn` takes a chunk and returns one result per item. `shared_value` is readable
+    in workers through `shared()` without being pickled (workers are forked).
+    """
+    global _shared
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    _shared = shared_value
+    try:
+        if (
+            jobs == 1
+            or len(items) < MIN_ITEMS
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            return fn(items)
+        chunk = max(1, -(-len(items) // (jobs * 8)))  # small chunks: even load, ordered results
+        chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(fn, chunks, chunksize=1)
+        return [r for part in parts for r in part]
+    finally:
+        _shared = None

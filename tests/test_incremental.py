@@ -1,0 +1,135 @@
+"""Builds with the cache write what a cold build writes, whatever was edited in between."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+from build_support import differences, make_corpus, tree
+from summitnotes.build import build
+from summitnotes.cache import FOLDER
+from summitnotes.render import DEFAULTS
+
+KINDS = (
+    "change-interview",
+    "add-interview",
+    "delete-interview",
+    "change-note",
+    "add-note",
+    "delete-note",
+    "rename-topic",
+    "change-template",
+    "change-sidecar",
+)
+
+
+def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
+    """One edit of a kind a user makes, at a random place; returns its kind."""
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    notes = sorted((project / "notes").glob("reading-*.md"))
+    if kind == "change-interview":
+        with rng.choice(seeds).open("a", encoding="utf-8") as f:
+            f.write(f"One more sentence about the harbour, edit {step}.\n")
+    elif kind == "add-interview":
+        source = rng.choice(seeds)
+        new = project / "seeds" / f"added-{step}.txt"
+        shutil.copyfile(source, new)
+        shutil.copyfile(source.with_suffix(".yaml"), new.with_suffix(".yaml"))
+    elif kind == "delete-interview" and len(seeds) > 3:
+        victim = seeds[-1]  # the last: notes link to the first ones
+        victim.unlink()
+        victim.with_suffix(".yaml").unlink(missing_ok=True)
+    elif kind == "change-note" and notes:
+        with rng.choice(notes).open("a", encoding="utf-8") as f:
+            f.write(f"\nA new thought, edit {step}, see [[topic-01]].\n")
+    elif kind == "add-note":
+        (project / "notes" / f"reading-new-{step}.md").write_text(
+            f"---\ntitle: New reading {step}\ndate: 2025-01-0{1 + step % 9}\n---\n"
+            f"About [[interview-000001#a1]].\n\n![[interview-000002#a1-p1]]\n",
+            encoding="utf-8",
+        )
+    elif kind == "delete-note" and notes:
+        notes[-1].unlink()
+    elif kind == "rename-topic":
+        topic = project / "notes" / "topics" / "topic-02.md"
+        text = topic.read_text(encoding="utf-8")
+        topic.write_text(text.replace("title: Topic 02", f"title: Renamed {step}", 1))
+    elif kind == "change-template":
+        override = project / "templates" / "base.html"
+        override.parent.mkdir(exist_ok=True)
+        text = (DEFAULTS / "base.html").read_text(encoding="utf-8")
+        override.write_text(text.replace("</body>", f"<!-- edit {step} --></body>", 1))
+    elif kind == "change-sidecar":
+        sidecar = rng.choice(seeds).with_suffix(".yaml")
+        if sidecar.exists():
+            with sidecar.open("a", encoding="utf-8") as f:
+                f.write(f"description: Edited sidecar {step}\n")
+    return kind
+
+
+def test_random_edits_build_as_a_cold_build_would(tmp_path: Path) -> None:
+    project = make_corpus(12, tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True).ok
+    rng = random.Random(11)
+    kinds = rng.sample(KINDS, len(KINDS)) + [rng.choice(KINDS) for _ in range(3)]
+    done = []
+    for step, kind in enumerate(kinds):  # every kind once, in random order, then a few more
+        done.append(_edit(project, rng, step, kind))
+        warm = build(project, site, search=False, cache=True, jobs=2)
+        assert warm.ok, (done, warm.diagnostics)
+        cold_out = tmp_path / f"cold-{step}"
+        cold = build(project, cold_out, search=False, cache=False)
+        assert differences(tree(site), tree(cold_out)) == [], done
+        assert warm.diagnostics == cold.diagnostics
+        assert warm.page_count == cold.page_count
+
+
+def test_a_no_op_build_reports_the_same_and_writes_nothing(tmp_path: Path) -> None:
+    project = make_corpus(6, tmp_path / "project")
+    site = tmp_path / "site"
+    first = build(project, site, search=False, cache=True)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    again = build(project, site, search=False, cache=True)
+    assert (again.diagnostics, again.pages, again.files) == (
+        first.diagnostics,
+        first.pages,
+        first.files,
+    )
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before
+
+
+def test_a_damaged_site_is_rebuilt(tmp_path: Path) -> None:
+    project = make_corpus(6, tmp_path / "project")
+    site = tmp_path / "site"
+    build(project, site, search=False, cache=True)
+    page = site / "interviews" / "interview-000001" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"damaged")
+    assert build(project, site, search=False, cache=True).ok
+    assert page.read_bytes() == good
+
+
+def test_a_corrupt_cache_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    project = make_corpus(6, tmp_path / "project")
+    site = tmp_path / "site"
+    build(project, site, search=False, cache=True)
+    cache = project / FOLDER
+    for f in cache.iterdir():
+        f.write_bytes(b"\x80not a cache")
+    with (project / "seeds" / "interview-000001.txt").open("a", encoding="utf-8") as f:
+        f.write("A changed ending.\n")
+    report = build(project, site, search=False, cache=True)
+    assert report.ok
+    assert any(d.code == "cache-corrupt" for d in report.diagnostics)
+    cold = tmp_path / "cold"
+    build(project, cold, search=False)
+    assert differences(tree(site), tree(cold)) == []
+    assert not any(d.code == "cache-corrupt" for d in build(project, site, cache=True).diagnostics)
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
+    project = make_corpus(4, tmp_path / "project")
+    assert build(project, tmp_path / "site", search=False, cache=False).ok
+    assert not (project / ".summitnotes").exists()

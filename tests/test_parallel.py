@@ -1,0 +1,46 @@
+"""Builds with one process and with several write byte-identical sites."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_support import differences, make_corpus, tree
+from site_support import FIXTURES
+from summitnotes import parallel
+from summitnotes.build import build
+
+
+@pytest.fixture(autouse=True)
+def always_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use the pool even for these small projects."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+
+
+@pytest.mark.parametrize("name", ["corpus", "linking"])
+def test_one_and_many_processes_write_the_same_site(tmp_path: Path, name: str) -> None:
+    if name == "corpus":
+        project = make_corpus(24, tmp_path / "project")
+    else:
+        project = tmp_path / "project"
+        shutil.copytree(FIXTURES / "linking", project)
+    sites = {}
+    for jobs in (1, 2, 3):
+        out = tmp_path / f"site-{jobs}"
+        report = build(project, out, search=False, jobs=jobs)
+        assert report.ok, report.diagnostics
+        sites[jobs] = tree(out)
+    assert len(sites[1]) > 20
+    assert differences(sites[1], sites[2]) == []
+    assert differences(sites[1], sites[3]) == []
+
+
+def test_diagnostics_do_not_depend_on_processes(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "linking", project)
+    (project / "seeds" / "broken.txt").write_text("— A question?\n", encoding="utf-8")
+    one = build(project, tmp_path / "a", search=False, jobs=1)
+    two = build(project, tmp_path / "b", search=False, jobs=2)
+    assert one.diagnostics == two.diagnostics
