@@ -389,6 +389,7 @@ def _marked(blocks: list[Block], path: str) -> Flow:
                         "two-questions",
                     )
                 )
+                bld.flush_time()
                 current.pieces.append(Piece("para", b))
                 continue
             bld.start_turn(RawTurn("interviewer", kind="question"))
