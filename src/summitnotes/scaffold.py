@@ -241,6 +241,7 @@ description: >-
 
 GITIGNORE = """\
 site/
+.summitnotes/
 __pycache__/
 """
 
