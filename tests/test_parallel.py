@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,39 @@ def test_diagnostics_do_not_depend_on_processes(tmp_path: Path) -> None:
     one = build(project, tmp_path / "a", search=False, jobs=1)
     two = build(project, tmp_path / "b", search=False, jobs=2)
     assert one.diagnostics == two.diagnostics
+
+
+def test_hash_randomization_does_not_change_the_site(tmp_path: Path) -> None:
+    """Python salts string hashes per process: nothing may depend on set order.
+
+    A topic phrase found in two spellings in one answer once came out in set order."""
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "notes" / "topics").mkdir(parents=True)
+    (project / "notes" / "topics" / "radio.md").write_text(
+        "---\ntitle: Radio\nmatch: [union radio, radio mast]\n---\nOn the radio.\n",
+        encoding="utf-8",
+    )
+    (project / "seeds" / "talk.txt").write_text(
+        "An interview about the radio.\n"
+        "— What did the union do?\n"
+        "— Union radio came first. Then union radio grew, and Union Radio, "
+        "and UNION RADIO; the Radio Mast and the radio mast stood.\n",
+        encoding="utf-8",
+    )
+    sites = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"site-{seed}"
+        command = [sys.executable, "-m", "summitnotes", "build", str(project)]
+        run = subprocess.run(
+            [*command, "--out", str(out), "--no-search", "--no-cache", "-q"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        sites.append(tree(out))
+    assert "topics/radio/index.html" in sites[0]
+    assert "UNION RADIO" in sites[0]["topics/radio/index.html"].decode()
+    assert differences(sites[0], sites[1]) == differences(sites[0], sites[2]) == []

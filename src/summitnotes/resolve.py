@@ -217,9 +217,10 @@ _CASE_ODD = frozenset("ıİſKÅµϐϑϕϖϰϱϵẛẞﬅ")
 texts with any skip the quick test."""
 
 
-def _first_words(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each phrase, casefolded: a phrase can only match where all occur."""
-    return tuple(tuple(w.casefold() for w in p.split()) for p in phrases if p.split())
+def _folded_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Each phrase casefolded, words joined by one space: a phrase can only match a text
+    whose casefolded words, joined the same way, contain it."""
+    return tuple(" ".join(p.casefold().split()) for p in phrases if p.split())
 
 
 def _assign(
@@ -255,17 +256,18 @@ def _assign(
                 continue
             for name in filter(topic_key, names):
                 reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
-    patterns = [(t.slug, phrase_pattern(t.match), _first_words(t.match)) for t in topics]
+    patterns = [(t.slug, phrase_pattern(t.match), _folded_phrases(t.match)) for t in topics]
     for ex in exchanges:
         text = "\n\n".join(turn.text for turn in ex.turns)
-        folded = text.casefold() if _CASE_ODD.isdisjoint(text) else None
-        for slug, pattern, firsts in patterns:
+        folded = " ".join(text.casefold().split()) if _CASE_ODD.isdisjoint(text) else None
+        for slug, pattern, phrases in patterns:
             if pattern is None:
                 continue
-            if folded is not None and not any(all(w in folded for w in ws) for ws in firsts):
+            if folded is not None and not any(p in folded for p in phrases):
                 continue  # a quick test that no phrase can match: the regex is the slow part
             found = sorted(
-                {" ".join(m.group(0).split()) for m in pattern.finditer(text)}, key=str.casefold
+                {" ".join(m.group(0).split()) for m in pattern.finditer(text)},
+                key=lambda p: (p.casefold(), p),  # a total order: sets iterate by hash
             )
             if found:
                 reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in found]

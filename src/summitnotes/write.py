@@ -105,8 +105,9 @@ def write_site(
         staging = Path(tempfile.mkdtemp(prefix=swaplock.staging_prefix(out), dir=out.parent))
         with swaplock.claim(staging):  # ours while we live: never cleaned up under us
             (staging / MARKER).write_bytes(MARKER_TEXT)  # first, so leftovers are recognisable
+            folders: set[str] = set()
             for f in files:
-                _write(staging, f, reuse(f) if reuse is not None else None)
+                _write(staging, f, folders, reuse(f) if reuse is not None else None)
             if finish is not None:
                 problems = finish(staging)
                 if has_errors(problems):
@@ -138,11 +139,16 @@ def write_site(
     return problems
 
 
-def _write(root: Path, f: OutputFile, same: Path | None = None) -> None:
-    target = root / f.path
-    if root.resolve() not in target.resolve().parents:
+def _write(root: Path, f: OutputFile, folders: set[str], same: Path | None = None) -> None:
+    """`folders`: those already made in `root`, so each is made once."""
+    parts = f.path.split("/")
+    if f.path.startswith("/") or any(p in ("", ".", "..") for p in parts):
         raise OSError(f"refusing to write outside the site: {f.path}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = root / f.path
+    folder = f.path.rpartition("/")[0]
+    if folder and folder not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(folder)
     if same is not None:
         try:
             os.link(same, target)  # the same bytes: a new name for them, nothing written
@@ -152,7 +158,8 @@ def _write(root: Path, f: OutputFile, same: Path | None = None) -> None:
     if f.copy_from is not None:
         shutil.copyfile(f.copy_from, target)
     else:
-        target.write_bytes(f.data or b"")
+        with open(target, "wb") as out:
+            out.write(f.data or b"")
 
 
 def _naming(exc: OSError, staging: Path | None) -> str:
