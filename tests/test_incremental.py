@@ -133,3 +133,31 @@ def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
     project = make_corpus(4, tmp_path / "project")
     assert build(project, tmp_path / "site", search=False, cache=False).ok
     assert not (project / ".summitnotes").exists()
+
+
+def test_an_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    project = make_corpus(12, tmp_path / "project")
+    site = tmp_path / "site"
+    first = build(project, site, search=False, cache=True)
+    assert first.ok and first.reused == 0
+    note = sorted((project / "notes").glob("reading-*.md"))[0]
+    with note.open("a", encoding="utf-8") as f:
+        f.write("\nOne more thought on the harbour.\n")
+    again = build(project, site, search=False, cache=True)
+    assert again.ok
+    rendered = sum(path.endswith(".html") for path in tree(site)) - again.reused
+    assert 1 <= rendered <= 3, rendered  # the note's page, and at most lists that show it
+    assert "One more thought on the harbour." in (
+        site / "notes" / note.stem / "index.html"
+    ).read_text(encoding="utf-8")
+    cold = build(project, tmp_path / "cold", search=False, cache=False)
+    assert differences(tree(site), tree(tmp_path / "cold")) == []
+
+    override = project / "templates" / "base.html"  # a template: every page is rendered again
+    override.parent.mkdir()
+    text = (DEFAULTS / "base.html").read_text(encoding="utf-8")
+    override.write_text(text.replace("</body>", "<!-- edited --></body>", 1), encoding="utf-8")
+    third = build(project, site, search=False, cache=True)
+    assert third.ok and third.reused == 0
+    assert "<!-- edited -->" in (site / "topics" / "topic-01" / "index.html").read_text("utf-8")
+    assert cold.ok

@@ -16,6 +16,7 @@ from summitnotes import incremental, urls
 from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
+from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
 from summitnotes.progress import Step, no_step
 from summitnotes.project import load_project
@@ -38,6 +39,8 @@ class BuildReport:
     seconds: float
     strict: bool = False
     """Warnings count as errors: with any, nothing was written."""
+    reused: int = 0
+    """Pages not rendered again: their context was the one the last build rendered."""
 
     @property
     def ok(self) -> bool:
@@ -63,12 +66,13 @@ def stages(
     step: Step = no_step,
     jobs: int | None = 1,
     cache: Cache | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[OutputFile], list[Diagnostic]]:
     """Stages 1 to 3, load → resolve → render: the site's files in memory, and every problem.
 
     A stage runs only when the ones before it found no error. Nothing is written but
     the `cache` of parsed interviews. `jobs` processes parse and render (None: every core);
-    the files are the same whatever `jobs` and whatever the cache holds.
+    the files are the same whatever `jobs` and whatever the cache and `memo` hold.
     """
     project, problems = load_project(root, step, jobs, cache)
     if base_url is not None:
@@ -83,7 +87,7 @@ def stages(
     if has_errors(problems):
         return [], problems
     step("render", 0, 0)
-    files, found = render(site, root, step, jobs)
+    files, found = render(site, root, step, jobs, memo)
     return files, problems + found
 
 
@@ -105,7 +109,8 @@ def build(
 
     With `cache` (the CLI's default), the build uses `PROJECT/.summitnotes/cache`
     (`cache.py`): nothing is done when no input changed since the last build, unchanged
-    interviews are not parsed again, and unchanged files are not written again."""
+    interviews are not parsed again, pages rendered from the same context are not rendered
+    again (`memo.py`), and unchanged files are not written again."""
     start = time.perf_counter()
     out = out if out is not None else root / "site"
     display = _display(out, root)
@@ -116,7 +121,7 @@ def build(
         return _report(out, plan.unchanged.diagnostics, [], start, strict, plan.unchanged)
     files: list[OutputFile] = []
     if not problems:
-        files, problems = stages(root, base_url, step, jobs, store)
+        files, problems = stages(root, base_url, step, jobs, store, plan.memo)
         problems += store.problems
     stopped = has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
     if not stopped:
@@ -152,6 +157,7 @@ def _report(
         same.files if same else len(files),
         time.perf_counter() - start,
         strict,
+        sum(f.key is not None and f.data is None for f in files),
     )
 
 

@@ -183,7 +183,7 @@ def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, di
     files: dict[str, list[Any]] = {}
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{__version__}\0{options}\0".encode())
-    h.update(_package_templates_hash().encode())
+    h.update(package_hash().encode())
     for path in input_files(root):
         rel = path.relative_to(root).as_posix()
         try:
@@ -200,18 +200,19 @@ def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, di
     return h.hexdigest(), {"files": files}
 
 
-_templates_hash: str | None = None
+_package_hash_value: str | None = None
 
 
-def _package_templates_hash() -> str:
-    """The packaged templates, so an edited install (or `pip install -e`) is noticed."""
-    global _templates_hash
-    if _templates_hash is None:
-        base = Path(__file__).parent / "templates"
+def package_hash() -> str:
+    """The package's code and templates, so an edited install (or `pip install -e`)
+    is noticed even when its version number did not change."""
+    global _package_hash_value
+    if _package_hash_value is None:
+        base = Path(__file__).parent
         parts = [
             p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes()
             for p in sorted(base.rglob("*"))
-            if p.is_file()
+            if p.is_file() and (p.suffix == ".py" or p.parent.name == "templates")
         ]
-        _templates_hash = content_hash(*parts)
-    return _templates_hash
+        _package_hash_value = content_hash(*parts)
+    return _package_hash_value

@@ -143,6 +143,8 @@ def build(
         f"{result.warnings} warning{'s' if result.warnings != 1 else ''}, "
         f"in {result.seconds:.2f}s"
     )
+    if verbose and result.reused:
+        click.echo(f"{result.reused} unchanged pages were not rendered again", err=True)
 
 
 @cli.command()

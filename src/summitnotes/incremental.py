@@ -4,9 +4,11 @@ The cache (`cache.py`) records, for the last successful build, the hash of all i
 inputs and options, and the size, mtime and content hash of every file it wrote.
 - Same inputs, and the site still as that build left it: nothing to do
   (`Plan.unchanged`), and the build reports what that build reported.
-- Otherwise the build runs; a file whose bytes are those already in the site is
-  hard-linked into the new site instead of written (`Plan.reuse`), so the write
-  stage stays atomic (a fresh folder swapped in) but costs little.
+- Otherwise the build runs; a page whose context is the one recorded for it is
+  not rendered again (`Plan.memo`, `memo.py`), and a file whose bytes are those
+  already in the site is hard-linked into the new site instead of written
+  (`Plan.reuse`), so the write stage stays atomic (a fresh folder swapped in) but
+  costs little.
 Without the cache every method is a no-op and every file is written.
 """
 
@@ -19,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from summitnotes import swaplock
-from summitnotes.cache import Cache, content_hash, fingerprint
+from summitnotes.cache import Cache, content_hash, fingerprint, package_hash
 from summitnotes.diagnostics import Diagnostic
+from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
 
 MARKER = ".summitnotes-site"  # the write stage's marker (write.MARKER)
@@ -44,13 +47,14 @@ class Plan:
     site: dict[str, list[Any]] = field(default_factory=dict)
     """The last build's files: path → [size, mtime_ns, content hash]."""
     unchanged: LastBuild | None = None
+    memo: Memo | None = None
     _hashes: dict[str, str] = field(default_factory=dict)
 
     def reuse(self, f: OutputFile) -> Path | None:
         """The file of the current site with exactly `f`'s bytes, if there is one."""
-        if not self.cache.enabled or f.data is None:
+        digest = self._digest(f)
+        if digest is None:
             return None
-        digest = self._hashes.setdefault(f.path, content_hash(f.data))
         old = self.site.get(f.path)
         if old is None or old[2] != digest:
             return None
@@ -71,21 +75,25 @@ class Plan:
         if not self.cache.enabled:
             return
         site: dict[str, list[Any]] = {}
+        rendered: dict[str, str] = {}
         for f in files:
-            if f.data is None:
+            digest = self._digest(f)
+            if digest is None:
                 continue
             try:
                 st = (self.out / f.path).stat()
             except OSError:
                 continue
-            digest = self._hashes.get(f.path) or content_hash(f.data)
             site[f.path] = [st.st_size, st.st_mtime_ns, digest]
+            if f.key is not None:
+                rendered[f.path] = f.key
         self.cache.save_inputs(
             {
                 **self.inputs,
                 "key": self.key,
                 "out": str(self.out.resolve()),
                 "site": site,
+                "rendered": rendered,
                 "diagnostics": [
                     dataclasses.astuple(d)
                     for d in sorted(set(problems))
@@ -96,6 +104,14 @@ class Plan:
             }
         )
 
+    def _digest(self, f: OutputFile) -> str | None:
+        """The content hash of a file the build makes (not of a copied image)."""
+        if not self.cache.enabled or (f.data is None and f.digest is None):
+            return None
+        if f.digest is not None:
+            return f.digest
+        return self._hashes.setdefault(f.path, content_hash(f.data or b""))
+
 
 def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
     """What the last build left that this one can use; nothing without the cache."""
@@ -104,10 +120,12 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
         return p
     last = cache.last_inputs()
     p.key, p.inputs = fingerprint(root, options, last)
+    p.memo = Memo(_salt(p.inputs["files"], options), str(out))
     site = last.get("site")
     if last.get("out") != str(out.resolve()) or not isinstance(site, dict):
         return p
     p.site = site
+    p.memo = Memo(p.memo.salt, p.memo.site, _known(out, site, last.get("rendered")))
     if last.get("key") == p.key and _intact(out, site):
         try:
             p.unchanged = LastBuild(
@@ -118,6 +136,34 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
         except (TypeError, ValueError):
             p.unchanged = None
     return p
+
+
+def _salt(files: dict[str, list[Any]], options: str) -> str:
+    """What every page is rendered with besides its context: templates, code, config."""
+    shared = [
+        f"{rel}\0{entry[2]}"
+        for rel, entry in sorted(files.items())
+        if rel.startswith("templates/") or "/" not in rel
+    ]
+    return content_hash(package_hash().encode(), options.encode(), *(s.encode() for s in shared))
+
+
+def _known(out: Path, site: dict[str, list[Any]], rendered: Any) -> dict[str, tuple[str, str]]:
+    """The last build's pages whose files are still as it wrote them."""
+    if not isinstance(rendered, dict):
+        return {}
+    known = {}
+    for path, key in rendered.items():
+        entry = site.get(path)
+        if not isinstance(key, str) or not isinstance(entry, list) or len(entry) != 3:
+            continue
+        try:
+            st = (out / path).stat()
+        except OSError:
+            continue
+        if [st.st_size, st.st_mtime_ns] == entry[:2]:
+            known[path] = (key, str(entry[2]))
+    return known
 
 
 def _leftovers(out: Path) -> bool:

@@ -294,7 +294,12 @@ class OutputFile:
     """POSIX path inside the site, e.g. `topics/trust/index.html`."""
     data: bytes | None = None
     copy_from: str | None = None
-    """Copy this file from disk instead of writing `data` (images)."""
+    """Copy this file from disk instead of writing `data` (images, and pages the last
+    build rendered from the same context)."""
+    digest: str | None = None
+    """The content hash of the file's bytes, when already known."""
+    key: str | None = None
+    """For a page: the hash of what it is rendered from (`memo.py`)."""
 
 
 # --- Links written in notes (issue 4): resolved in the resolve stage. ---

@@ -15,10 +15,12 @@ from pathlib import Path
 import jinja2
 
 from summitnotes import parallel, urls
+from summitnotes.cache import content_hash
 from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import export_files, turn_rows
 from summitnotes.feeds import feed_files
+from summitnotes.memo import Memo
 from summitnotes.model import OutputFile, Site
 from summitnotes.pages import Index, Page, PageKey, page, page_keys
 from summitnotes.progress import Step, no_step
@@ -60,11 +62,13 @@ def environment(project_templates: Path) -> jinja2.Environment:
 
 
 def render(
-    site: Site, root: Path, step: Step = no_step, jobs: int | None = 1
+    site: Site, root: Path, step: Step = no_step, jobs: int | None = 1, memo: Memo | None = None
 ) -> tuple[list[OutputFile], list[Diagnostic]]:
     """Every file of the site, or diagnostics saying which template failed where.
 
-    Pages are rendered in up to `jobs` processes; the files are the same whatever `jobs`."""
+    Pages are rendered in up to `jobs` processes; the files are the same whatever `jobs`.
+    With a `memo`, a page whose context is the one the last build rendered is taken
+    from the current site instead (`memo.py`)."""
     project_templates = root / "templates"
     env = environment(project_templates)
     where = _Where(root, project_templates)
@@ -92,12 +96,15 @@ def render(
     files: list[OutputFile] = []
     keys = page_keys(site)
     paths: list[str] = []
-    for path, html, problem in parallel.run(_render_chunk, keys, jobs, (Index(site), env, where)):
+    shared = (Index(site), env, where, memo)
+    for path, html, key, digest, problem in parallel.run(_render_chunk, keys, jobs, shared):
         paths.append(path)
         if problem:
             problems.append(problem)
+        elif html is None and memo is not None:
+            files.append(OutputFile(path, None, f"{memo.site}/{path}", digest, key))
         else:
-            files.append(OutputFile(path, html))
+            files.append(OutputFile(path, html, digest=digest, key=key))
     step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
@@ -119,14 +126,28 @@ def render(
     return sorted(files, key=lambda f: f.path), _unique(problems)
 
 
-def _render_chunk(keys: Sequence[PageKey]) -> list[tuple[str, bytes, Diagnostic | None]]:
+Rendered = tuple[str, bytes | None, str | None, str | None, Diagnostic | None]
+"""(path, bytes or None when reused, memo key, content hash, problem)."""
+
+
+def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
     """Pages rendered in a worker, from the index and templates the parent set up."""
-    index, env, where = parallel.shared()
-    out = []
+    index, env, where, memo = parallel.shared()
+    out: list[Rendered] = []
     for key in keys:
         p = page(index, key)
+        if memo is None:
+            html, problem = _render_page(env, p, where)
+            out.append((p.path, html.encode("utf-8"), None, None, problem))
+            continue
+        memo_key = memo.key(p)
+        digest = memo.reused(p.path, memo_key)
+        if digest is not None:
+            out.append((p.path, None, memo_key, digest, None))
+            continue
         html, problem = _render_page(env, p, where)
-        out.append((p.path, html.encode("utf-8"), problem))
+        data = html.encode("utf-8")
+        out.append((p.path, data, memo_key, content_hash(data), problem))
     return out
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summitnotes import swaplock
+from summitnotes.cache import content_hash
 from summitnotes.diagnostics import Diagnostic, error, has_errors
 from summitnotes.model import OutputFile
 
@@ -155,11 +156,15 @@ def _write(root: Path, f: OutputFile, folders: set[str], same: Path | None = Non
             return
         except OSError:
             pass
-    if f.copy_from is not None:
+    if f.copy_from is not None and f.digest is not None:  # a page of the current site
+        data = Path(f.copy_from).read_bytes()
+        if content_hash(data) != f.digest:
+            raise OSError(f"{f.path} was changed during the build; build again")
+        target.write_bytes(data)
+    elif f.copy_from is not None:
         shutil.copyfile(f.copy_from, target)
     else:
-        with open(target, "wb") as out:
-            out.write(f.data or b"")
+        target.write_bytes(f.data or b"")
 
 
 def _naming(exc: OSError, staging: Path | None) -> str:
