@@ -161,3 +161,33 @@ def test_an_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     assert third.ok and third.reused == 0
     assert "<!-- edited -->" in (site / "topics" / "topic-01" / "index.html").read_text("utf-8")
     assert cold.ok
+
+
+def test_the_kept_previous_site_is_only_trusted_where_unchanged(tmp_path: Path) -> None:
+    """The replaced site is kept in the cache and updated into the next one (previous.py)."""
+    project = make_corpus(8, tmp_path / "project")
+    site = tmp_path / "site"
+    for step in range(2):
+        with (project / "seeds" / "interview-000001.txt").open("a", encoding="utf-8") as f:
+            f.write(f"More about the harbour, step {step}.\n")
+        assert build(project, site, search=False, cache=True).ok
+    kept = project / FOLDER / "previous-site"
+    assert (kept / ".summitnotes-site").is_file()
+    assert (kept / "interviews" / "interview-000002" / "index.html").is_file()
+    # damage it: a page rewritten in place, one deleted, a stray file and folder added
+    page = kept / "interviews" / "interview-000002" / "index.html"
+    page.unlink()  # (a hard link to the live page: unlink, never write through it)
+    page.write_text("<p>tampered</p>", encoding="utf-8")
+    (kept / "interviews" / "interview-000003" / "index.html").unlink()
+    (kept / "stray").mkdir()
+    (kept / "stray" / "file.txt").write_text("not ours", encoding="utf-8")
+    live_before = tree(site)
+    with (project / "notes" / "reading-00001.md").open("a", encoding="utf-8") as f:
+        f.write("\nA last thought.\n")
+    assert build(project, site, search=False, cache=True).ok
+    cold = build(project, tmp_path / "cold", search=False, cache=False)
+    assert cold.ok
+    assert differences(tree(site), tree(tmp_path / "cold")) == []
+    assert not (site / "stray").exists()
+    # the site it replaced is the one kept now, as it was
+    assert differences(tree(kept), live_before) == []

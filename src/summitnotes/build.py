@@ -126,7 +126,8 @@ def build(
     stopped = has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
     if not stopped:
         step("write", 0, 0)
-        found = write_site(files, out, display, index_site if search else None, plan.reuse)
+        finish = index_site if search else None
+        found = write_site(files, out, display, finish, plan.reuse, plan.previous, plan.digest)
         problems += found
         if not has_errors(found):
             plan.done(files, problems, _count(files))

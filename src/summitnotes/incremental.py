@@ -25,8 +25,11 @@ from summitnotes.cache import Cache, content_hash, fingerprint, package_hash
 from summitnotes.diagnostics import Diagnostic
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
+from summitnotes.previous import Previous
 
 MARKER = ".summitnotes-site"  # the write stage's marker (write.MARKER)
+PREVIOUS = "previous-site"
+"""In the cache folder: the site before the current one (`previous.py`)."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,13 @@ class Plan:
     """The last build's files: path → [size, mtime_ns, content hash]."""
     unchanged: LastBuild | None = None
     memo: Memo | None = None
+    previous: Previous | None = None
+    """The site before the current one, kept in the cache to be updated into the next."""
     _hashes: dict[str, str] = field(default_factory=dict)
 
     def reuse(self, f: OutputFile) -> Path | None:
         """The file of the current site with exactly `f`'s bytes, if there is one."""
-        digest = self._digest(f)
+        digest = self.digest(f)
         if digest is None:
             return None
         old = self.site.get(f.path)
@@ -77,7 +82,7 @@ class Plan:
         site: dict[str, list[Any]] = {}
         rendered: dict[str, str] = {}
         for f in files:
-            digest = self._digest(f)
+            digest = self.digest(f)
             if digest is None:
                 continue
             try:
@@ -93,6 +98,7 @@ class Plan:
                 "key": self.key,
                 "out": str(self.out.resolve()),
                 "site": site,
+                "previous": self.site,  # the replaced site, now kept as `previous`
                 "rendered": rendered,
                 "diagnostics": [
                     dataclasses.astuple(d)
@@ -104,7 +110,7 @@ class Plan:
             }
         )
 
-    def _digest(self, f: OutputFile) -> str | None:
+    def digest(self, f: OutputFile) -> str | None:
         """The content hash of a file the build makes (not of a copied image)."""
         if not self.cache.enabled or (f.data is None and f.digest is None):
             return None
@@ -121,6 +127,8 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
     last = cache.last_inputs()
     p.key, p.inputs = fingerprint(root, options, last)
     p.memo = Memo(_salt(p.inputs["files"], options), str(out))
+    kept = last.get("previous")
+    p.previous = Previous(cache.folder / PREVIOUS, kept if isinstance(kept, dict) else {})
     site = last.get("site")
     if last.get("out") != str(out.resolve()) or not isinstance(site, dict):
         return p

@@ -49,14 +49,20 @@ def old_prefix(out: Path) -> str:
 
 
 @contextmanager
-def claim(folder: Path) -> Iterator[None]:
-    """Hold a lock on `folder` while the build writing into it lives."""
-    fd = _lock(folder, blocking=False)
+def claim(folder: Path, held: int | None = None) -> Iterator[None]:
+    """Hold a lock on `folder` while the build writing into it lives; `held`: a lock
+    on it already taken with `hold` (before the folder was moved there)."""
+    fd = held if held is not None else _lock(folder, blocking=False)
     try:
         yield
     finally:
         if fd is not None:
             os.close(fd)
+
+
+def hold(folder: Path) -> int | None:
+    """A lock on `folder` (released by closing the descriptor), or None if it is taken."""
+    return _lock(folder, blocking=False)
 
 
 @contextmanager

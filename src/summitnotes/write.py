@@ -24,6 +24,7 @@ from summitnotes import swaplock
 from summitnotes.cache import content_hash
 from summitnotes.diagnostics import Diagnostic, error, has_errors
 from summitnotes.model import OutputFile
+from summitnotes.previous import Previous, keep, prune, take, unchanged
 
 MARKER = ".summitnotes-site"
 MARKER_TEXT = b"This folder was built by summitnotes; the next build replaces it whole.\n"
@@ -89,6 +90,8 @@ def write_site(
     display: str,
     finish: Callable[[Path], list[Diagnostic]] | None = None,
     reuse: Callable[[OutputFile], Path | None] | None = None,
+    previous: Previous | None = None,
+    digest: Callable[[OutputFile], str | None] | None = None,
 ) -> list[Diagnostic]:
     """Write every file into a fresh folder, then put it in place of `out`.
 
@@ -96,6 +99,9 @@ def write_site(
     if it reports an error, the folder is dropped and `out` stays as it was.
     `reuse` names a file of the current site holding exactly a file's bytes, if
     one does: it is hard-linked instead of written (incremental builds).
+    `previous`: the site before the current one, kept (in the cache) to be updated into
+    this one instead of writing every file (`previous.py`); `digest` gives a file's
+    content hash to compare with it. The replaced site is then kept in its place.
     """
     problems = check_target(out, display)
     if problems:
@@ -104,11 +110,26 @@ def write_site(
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=swaplock.staging_prefix(out), dir=out.parent))
-        with swaplock.claim(staging):  # ours while we live: never cleaned up under us
+        held = None
+        if previous is not None:
+            staging.rmdir()  # only its name is wanted
+            held = take(previous, staging)
+            if held is None:
+                staging.mkdir()
+        with swaplock.claim(staging, held):  # ours while we live: never cleaned up under us
+            (staging / MARKER).unlink(missing_ok=True)
             (staging / MARKER).write_bytes(MARKER_TEXT)  # first, so leftovers are recognisable
             folders: set[str] = set()
+            kept = previous if held is not None else None
+            if kept is not None:
+                folders = prune(staging, {f.path for f in files} | {MARKER})
             for f in files:
-                _write(staging, f, folders, reuse(f) if reuse is not None else None)
+                same = reuse(f) if reuse is not None else None
+                if kept is not None:
+                    if unchanged(staging, f, kept, digest(f) if digest else None):
+                        continue
+                    (staging / f.path).unlink(missing_ok=True)  # maybe a link to the live site
+                _write(staging, f, folders, same)
             if finish is not None:
                 problems = finish(staging)
                 if has_errors(problems):
@@ -123,7 +144,9 @@ def write_site(
                 if taken:
                     return taken + _drop(staging)
                 old = _swap(staging, out)
-        if old is not None:
+        if old is not None and previous is not None:
+            keep(old, previous)
+        elif old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         if staging is not None:

@@ -1,0 +1,90 @@
+"""The site before the current one, kept in the cache to become the next one.
+
+Replacing the site whole keeps a failed build harmless, but writing a fresh
+folder of ten thousand pages and deleting the old one costs seconds even when
+one page changed (and on ext4, creating files soon after deleting many is slow).
+So a build with the cache keeps the site it replaced in the cache folder, and
+the next build takes that folder as its staging folder and only changes what
+differs: files the new site lacks are deleted, files whose bytes differ are
+replaced, the rest stays. A file is trusted only when its size and mtime are
+those recorded when it was written, and files are replaced by unlinking first,
+never rewritten in place: many are hard links shared with the live site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summitnotes import swaplock
+from summitnotes.model import OutputFile
+
+
+@dataclass(frozen=True)
+class Previous:
+    folder: Path
+    """Where the site before the current one is kept (in the cache)."""
+    files: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    """Path → [size, mtime_ns, content hash] as the build that wrote it left it."""
+
+
+def take(previous: Previous, staging: Path) -> int | None:
+    """Move the kept site to `staging`, locked; the lock's descriptor, or None if it
+    cannot be taken (missing, in use, or on another file system)."""
+    try:
+        fd = swaplock.hold(previous.folder)
+    except OSError:
+        return None
+    if fd is None:
+        return None
+    try:
+        os.rename(previous.folder, staging)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def prune(staging: Path, wanted: set[str]) -> set[str]:
+    """Delete what is not `wanted` (paths of files); returns the folders that remain."""
+    folders: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(staging, topdown=False):
+        rel = Path(dirpath).relative_to(staging).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(dirpath, name))
+        if rel != "." and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+        elif rel != ".":
+            folders.add(rel)
+    return folders
+
+
+def unchanged(staging: Path, f: OutputFile, previous: Previous, digest: str | None) -> bool:
+    """The kept file already holds `f`'s bytes."""
+    entry = previous.files.get(f.path)
+    if digest is None or not isinstance(entry, list | tuple) or len(entry) != 3:
+        return False
+    if entry[2] != digest:
+        return False
+    try:
+        st = os.stat(staging / f.path, follow_symlinks=False)
+    except OSError:
+        return False
+    return [st.st_size, st.st_mtime_ns] == list(entry[:2])
+
+
+def keep(old: Path, previous: Previous) -> None:
+    """Keep the replaced site for the next build; delete it where it cannot be kept."""
+    try:
+        if previous.folder.exists():
+            shutil.rmtree(previous.folder)
+        previous.folder.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(old, previous.folder)
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
