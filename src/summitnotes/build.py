@@ -17,13 +17,13 @@ from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
 from summitnotes.memo import Memo
-from summitnotes.model import OutputFile
+from summitnotes.model import OutputFile, Site
 from summitnotes.progress import Step, no_step
 from summitnotes.project import load_project
 from summitnotes.render import render
 from summitnotes.resolve import resolve
 from summitnotes.searchindex import index_site
-from summitnotes.write import check_out_folder, check_target, write_site
+from summitnotes.write import Staging, check_out_folder, check_target
 
 UTILITY_PAGES = {urls.SEARCH, urls.NOT_FOUND}
 """Not counted as pages of the site in the report."""
@@ -60,6 +60,27 @@ class BuildReport:
         return sum(n for _, n in self.pages)
 
 
+def prepare(
+    root: Path,
+    base_url: str | None = None,
+    step: Step = no_step,
+    jobs: int | None = 1,
+    cache: Cache | None = None,
+) -> tuple[Site | None, list[Diagnostic]]:
+    """Stages 1 and 2, load → resolve: the site, or None after an error, and every problem."""
+    project, problems = load_project(root, step, jobs, cache)
+    if base_url is not None:
+        project = replace(
+            project, config=replace(project.config, base_url=normalize_base_url(base_url))
+        )
+    if has_errors(problems):
+        return None, problems
+    step("resolve", 0, 0)
+    site, found = resolve(project)
+    problems += found
+    return (None if has_errors(problems) else site), problems
+
+
 def stages(
     root: Path,
     base_url: str | None = None,
@@ -74,17 +95,8 @@ def stages(
     the `cache` of parsed interviews. `jobs` processes parse and render (None: every core);
     the files are the same whatever `jobs` and whatever the cache and `memo` hold.
     """
-    project, problems = load_project(root, step, jobs, cache)
-    if base_url is not None:
-        project = replace(
-            project, config=replace(project.config, base_url=normalize_base_url(base_url))
-        )
-    if has_errors(problems):
-        return [], problems
-    step("resolve", 0, 0)
-    site, found = resolve(project)
-    problems += found
-    if has_errors(problems):
+    site, problems = prepare(root, base_url, step, jobs, cache)
+    if site is None:
         return [], problems
     step("render", 0, 0)
     files, found = render(site, root, step, jobs, memo)
@@ -120,18 +132,33 @@ def build(
     if not problems and plan.unchanged is not None:
         return _report(out, plan.unchanged.diagnostics, [], start, strict, plan.unchanged)
     files: list[OutputFile] = []
+    site = None
     if not problems:
-        files, problems = stages(root, base_url, step, jobs, store, plan.memo)
+        site, problems = prepare(root, base_url, step, jobs, store)
         problems += store.problems
-    stopped = has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
-    if not stopped:
-        step("write", 0, 0)
-        finish = index_site if search else None
-        found = write_site(files, out, display, finish, plan.reuse, plan.previous, plan.digest)
-        problems += found
-        if not has_errors(found):
-            plan.done(files, problems, _count(files))
+    if site is not None and not _stopped(problems, strict):
+        # pages are written as they are rendered: the site is never whole in memory
+        staging = Staging(out, display, plan.reuse, plan.previous, plan.digest)
+        opened = staging.open()
+        problems += opened
+        if not opened:
+            step("render", 0, 0)
+            files, found = render(site, root, step, jobs, plan.memo, staging.add)
+            problems += found
+            if _stopped(problems, strict):
+                staging.drop()
+            else:
+                step("write", 0, 0)
+                found = staging.commit(index_site if search else None)
+                problems += found
+                if not has_errors(found):
+                    plan.done(files, problems, _count(files))
     return _report(out, problems, files, start, strict)
+
+
+def _stopped(problems: list[Diagnostic], strict: bool) -> bool:
+    """Nothing is written after an error, nor after a warning when `strict`."""
+    return has_errors(problems) or (strict and any(d.level == "warning" for d in problems))
 
 
 def check(root: Path, base_url: str | None = None, strict: bool = False) -> BuildReport:
@@ -158,7 +185,7 @@ def _report(
         same.files if same else len(files),
         time.perf_counter() - start,
         strict,
-        sum(f.key is not None and f.data is None for f in files),
+        sum(f.key is not None and f.copy_from is not None for f in files),
     )
 
 

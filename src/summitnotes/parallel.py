@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -19,6 +19,8 @@ R = TypeVar("R")
 
 MIN_ITEMS = 64
 """Fewer items than this run in-process: a pool costs more than it saves."""
+MAX_CHUNK = 256
+"""Items per chunk at most: a chunk's results are held in memory at once."""
 
 _shared: Any = None
 """What the parent set for its workers to inherit (see `run`)."""
@@ -48,6 +50,17 @@ def run(
     `fn` takes a chunk and returns one result per item. `shared_value` is readable
     in workers through `shared()` without being pickled (workers are forked).
     """
+    return list(stream(fn, items, jobs, shared_value))
+
+
+def stream(
+    fn: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    jobs: int | None = None,
+    shared_value: Any = None,
+) -> Iterator[R]:
+    """As `run`, but results are yielded as their chunk is done, in input order, so the
+    caller need not hold them all (the render stage writes pages as they come)."""
     global _shared
     jobs = default_jobs() if jobs is None else max(1, jobs)
     _shared = shared_value
@@ -57,11 +70,13 @@ def run(
             or len(items) < MIN_ITEMS
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
-            return fn(items)
-        chunk = max(1, -(-len(items) // (jobs * 8)))  # small chunks: even load, ordered results
+            for start in range(0, len(items), MAX_CHUNK):
+                yield from fn(items[start : start + MAX_CHUNK])
+            return
+        chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(fn, chunks, chunksize=1)
-        return [r for part in parts for r in part]
+            for part in pool.imap(fn, chunks, chunksize=1):
+                yield from part
     finally:
         _shared = None

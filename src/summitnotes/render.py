@@ -9,7 +9,7 @@ reported as `template:line: message`, never as a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
@@ -62,13 +62,19 @@ def environment(project_templates: Path) -> jinja2.Environment:
 
 
 def render(
-    site: Site, root: Path, step: Step = no_step, jobs: int | None = 1, memo: Memo | None = None
+    site: Site,
+    root: Path,
+    step: Step = no_step,
+    jobs: int | None = 1,
+    memo: Memo | None = None,
+    sink: Callable[[OutputFile], OutputFile] | None = None,
 ) -> tuple[list[OutputFile], list[Diagnostic]]:
     """Every file of the site, or diagnostics saying which template failed where.
 
     Pages are rendered in up to `jobs` processes; the files are the same whatever `jobs`.
     With a `memo`, a page whose context is the one the last build rendered is taken
-    from the current site instead (`memo.py`)."""
+    from the current site instead (`memo.py`). Each file is passed to `sink` as it is
+    made (the write stage), and what `sink` returns is kept instead."""
     project_templates = root / "templates"
     env = environment(project_templates)
     where = _Where(root, project_templates)
@@ -96,15 +102,16 @@ def render(
     files: list[OutputFile] = []
     keys = page_keys(site)
     paths: list[str] = []
+    add = sink if sink is not None else _keep
     shared = (Index(site), env, where, memo)
-    for path, html, key, digest, problem in parallel.run(_render_chunk, keys, jobs, shared):
+    for path, html, key, digest, problem in parallel.stream(_render_chunk, keys, jobs, shared):
         paths.append(path)
         if problem:
             problems.append(problem)
         elif html is None and memo is not None:
-            files.append(OutputFile(path, None, f"{memo.site}/{path}", digest, key))
+            files.append(add(OutputFile(path, None, f"{memo.site}/{path}", digest, key)))
         else:
-            files.append(OutputFile(path, html, digest=digest, key=key))
+            files.append(add(OutputFile(path, html, digest=digest, key=key)))
     step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
@@ -113,17 +120,23 @@ def render(
             error(where(None, STYLESHEET), None, "stylesheet not found", "template-missing")
         )
         css = ""
-    files.append(OutputFile(urls.STYLESHEET, css.encode("utf-8")))
     script, _, _ = env.loader.get_source(env, SEARCH_SCRIPT)  # type: ignore[union-attr]
-    files.append(OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8")))
     rows = turn_rows(site)  # search records and exports share one pass over the turns
-    files += export_files(site, rows) + search_files(site, rows)
-    files += feed_files(site, paths)
-    files += citation_files(site)
-    files += [
-        OutputFile(urls.image(img.interview, img.name), copy_from=img.source) for img in site.images
-    ]
+    for made in (
+        [OutputFile(urls.STYLESHEET, css.encode("utf-8"))],
+        [OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8"))],
+        export_files(site, rows),
+        search_files(site, rows),
+        feed_files(site, paths),
+        citation_files(site),
+        [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
+    ):
+        files += [add(f) for f in made]
     return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _keep(f: OutputFile) -> OutputFile:
+    return f
 
 
 Rendered = tuple[str, bytes | None, str | None, str | None, Diagnostic | None]

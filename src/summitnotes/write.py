@@ -14,10 +14,12 @@ builds at once write into folders of their own and take turns at the swap
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from summitnotes import swaplock
@@ -93,74 +95,140 @@ def write_site(
     previous: Previous | None = None,
     digest: Callable[[OutputFile], str | None] | None = None,
 ) -> list[Diagnostic]:
-    """Write every file into a fresh folder, then put it in place of `out`.
-
-    `finish` runs on the complete folder before the swap (the search index);
-    if it reports an error, the folder is dropped and `out` stays as it was.
-    `reuse` names a file of the current site holding exactly a file's bytes, if
-    one does: it is hard-linked instead of written (incremental builds).
-    `previous`: the site before the current one, kept (in the cache) to be updated into
-    this one instead of writing every file (`previous.py`); `digest` gives a file's
-    content hash to compare with it. The replaced site is then kept in its place.
-    """
-    problems = check_target(out, display)
+    """Write every file into a fresh folder, then put it in place of `out` (see `Staging`)."""
+    staging = Staging(out, display, reuse, previous, digest)
+    problems = staging.open()
     if problems:
         return problems
-    staging: Path | None = None
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=swaplock.staging_prefix(out), dir=out.parent))
-        held = None
-        if previous is not None:
-            staging.rmdir()  # only its name is wanted
-            held = take(previous, staging)
-            if held is None:
-                staging.mkdir()
-        with swaplock.claim(staging, held):  # ours while we live: never cleaned up under us
-            (staging / MARKER).unlink(missing_ok=True)
-            (staging / MARKER).write_bytes(MARKER_TEXT)  # first, so leftovers are recognisable
-            folders: set[str] = set()
-            kept = previous if held is not None else None
-            if kept is not None:
-                folders = prune(staging, {f.path for f in files} | {MARKER})
-            for f in files:
-                same = reuse(f) if reuse is not None else None
-                if kept is not None:
-                    if unchanged(staging, f, kept, digest(f) if digest else None):
-                        continue
-                    (staging / f.path).unlink(missing_ok=True)  # maybe a link to the live site
-                _write(staging, f, folders, same)
-            if finish is not None:
-                problems = finish(staging)
-                if has_errors(problems):
-                    shutil.rmtree(staging, ignore_errors=True)
-                    return problems
+    for f in files:
+        staging.add(f)
+    return staging.commit(finish)
+
+
+class Staging:
+    """A new site written next to `out`, file by file, then put in its place at once.
+
+    Files are written as they come (`add`), so a build need not hold the whole site
+    in memory; nothing replaces `out` until `commit`, and `drop` leaves it as it was.
+    `reuse` names a file of the current site holding exactly a file's bytes, if one
+    does: it is hard-linked instead of written (incremental builds). `previous`: the
+    site before the current one, kept (in the cache) to be updated into this one
+    instead of writing every file (`previous.py`); `digest` gives a file's content
+    hash to compare with it. The replaced site is then kept in its place.
+    """
+
+    def __init__(
+        self,
+        out: Path,
+        display: str,
+        reuse: Callable[[OutputFile], Path | None] | None = None,
+        previous: Previous | None = None,
+        digest: Callable[[OutputFile], str | None] | None = None,
+    ) -> None:
+        self.out = out
+        self.display = display
+        self.reuse = reuse
+        self.previous = previous
+        self.digest = digest
+        self.folder: Path | None = None
+        self.problems: list[Diagnostic] = []
+        """The first write error: later files are not written, and `commit` drops all."""
+        self._locks = ExitStack()
+        self._kept: Previous | None = None
+        self._folders: set[str] = set()
+        self._written: set[str] = {MARKER}
+
+    def open(self) -> list[Diagnostic]:
+        """Make the folder (or take the kept previous site); problems if `out` is not ours."""
+        problems = check_target(self.out, self.display)
+        if problems:
+            return problems
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            prefix = swaplock.staging_prefix(self.out)
+            self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out.parent))
+            held = None
+            if self.previous is not None:
+                self.folder.rmdir()  # only its name is wanted
+                held = take(self.previous, self.folder)
+                if held is None:
+                    self.folder.mkdir()
+                else:
+                    self._kept = self.previous
+            # ours while we live: never cleaned up under us
+            self._locks.enter_context(swaplock.claim(self.folder, held))
+            if not (self.folder / MARKER).is_file():  # a kept site has it: never without
+                (self.folder / MARKER).write_bytes(MARKER_TEXT)  # first: leftovers are known
+        except OSError as exc:
+            return self._failed(exc) + self.drop()
+        return []
+
+    def add(self, f: OutputFile) -> OutputFile:
+        """Write `f`; returns it without its bytes, which are on disk now."""
+        digest = self.digest(f) if self.digest is not None else f.digest
+        slim = dataclasses.replace(f, data=None, digest=digest)
+        if self.folder is None or self.problems:
+            return slim
+        self._written.add(f.path)
+        try:
+            same = self.reuse(f) if self.reuse is not None else None
+            if self._kept is not None:
+                if unchanged(self.folder, f, self._kept, digest):
+                    return slim
+                (self.folder / f.path).unlink(missing_ok=True)  # maybe a link to the live site
+            _write(self.folder, f, self._folders, same)
+        except OSError as exc:
+            self.problems = self._failed(exc)
+        return slim
+
+    def commit(self, finish: Callable[[Path], list[Diagnostic]] | None = None) -> list[Diagnostic]:
+        """Put the folder in place of `out`. `finish` runs on the complete folder first
+        (the search index); if it reports an error, the folder is dropped."""
+        if self.folder is None or self.problems:
+            return self.problems + self.drop()
+        staging = self.folder
+        try:
+            if self._kept is not None:
+                prune(staging, self._written)  # what the kept site has and this one lacks
+            problems = finish(staging) if finish is not None else []
+            if has_errors(problems):
+                return problems + self.drop()
             os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
-            with swaplock.turn(out, display) as waited:
+            with swaplock.turn(self.out, self.display) as waited:
                 if waited:
-                    return waited + _drop(staging)
-                swaplock.clean_leftovers(out, MARKER)
-                taken = check_target(out, display)  # again: another build may have run
+                    return waited + self.drop()
+                swaplock.clean_leftovers(self.out, MARKER)
+                taken = check_target(self.out, self.display)  # again: another build may have run
                 if taken:
-                    return taken + _drop(staging)
-                old = _swap(staging, out)
-        if old is not None and previous is not None:
-            keep(old, previous)
+                    return taken + self.drop()
+                old = _swap(staging, self.out)
+            self._locks.close()
+        except OSError as exc:
+            return self._failed(exc) + self.drop()
+        if old is not None and self.previous is not None:
+            keep(old, self.previous)
         elif old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+        return problems
+
+    def drop(self) -> list[Diagnostic]:
+        """Remove the folder: `out` stays as it was."""
+        self._locks.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+        return []
+
+    def _failed(self, exc: OSError) -> list[Diagnostic]:
         return [
             error(
-                display,
+                self.display,
                 None,
-                f"cannot write the site: {exc.strerror or exc}{_naming(exc, staging)}",
+                f"cannot write the site: {exc.strerror or exc}{_naming(exc, self.folder)}",
                 "write-failed",
                 "the previous site was left as it was",
             )
         ]
-    return problems
 
 
 def _write(root: Path, f: OutputFile, folders: set[str], same: Path | None = None) -> None:
@@ -198,11 +266,6 @@ def _naming(exc: OSError, staging: Path | None) -> str:
     if staging is not None and path.is_relative_to(staging):
         return f" (writing {path.relative_to(staging).as_posix()})"
     return f" ({path})"
-
-
-def _drop(staging: Path) -> list[Diagnostic]:
-    shutil.rmtree(staging, ignore_errors=True)
-    return []
 
 
 def _swap(staging: Path, out: Path) -> Path | None:
