@@ -7,7 +7,7 @@ that nothing was lost or doubled. Hard-wrapped paragraphs are joined here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from summitnotes.credits import credit_shaped
 from summitnotes.labels import TIME, Candidate, accept, candidate
@@ -222,22 +222,23 @@ def _joins(prev: _Line, line: _Line, para: list[_Line], blank_separated: bool) -
 
 def _paragraph(lines: list[_Line]) -> Block:
     first = lines[0]
-    text = " ".join(ln.text for ln in lines)
-    emph = _EMPH.match(text)
     label = first.label
-    if label is not None:
+    if label is None:
+        text = " ".join([ln.text for ln in lines])
+        emphasized = bool(_EMPH.match(text))
+    else:
         text = " ".join([label.rest, *(ln.text for ln in lines[1:])]).strip()
         if text.endswith("**") and label.label.startswith("**") and text.count("**") % 2 == 1:
             text = text[:-2].rstrip()  # `**Q: question?**` : the closing bold of the label
-    block = Block(
+        emphasized = False  # a labelled paragraph is a turn already, whatever its markup
+    return Block(
         "text",
-        text,
+        text.strip(),
         first.no,
         tuple(ln.no for ln in lines),
         dash=first.dash,
         label=label,
         time=first.time,
-        emphasized=bool(emph) and label is None,
-        raw=" ".join(ln.raw for ln in lines),
+        emphasized=emphasized,
+        raw=" ".join([ln.raw for ln in lines]),
     )
-    return replace(block, text=block.text.strip())

@@ -34,8 +34,10 @@ def credit_shaped(text: str) -> bool:
     """A short capitalized line without sentence punctuation: `Name Surname, Agency`."""
     if strong_credit(text):
         return True
+    if len(text) > MAX_CHARS:  # before splitting words: long paragraphs are most lines
+        return False
     ws = words(text)
-    if not ws or len(ws) > MAX_WORDS or len(text) > MAX_CHARS:
+    if not ws or len(ws) > MAX_WORDS:
         return False
     if ends_sentence(text) or not is_capitalized(ws[0]):
         return False

@@ -190,8 +190,8 @@ def _build(
 def _maybe_caption(b: Block, display: str, warnings: list[Diagnostic]) -> None:
     if (
         len(b.lines) == 1
+        and not ends_sentence(b.text)  # before counting words: it settles most paragraphs
         and word_count(b.text) <= 6
-        and not ends_sentence(b.text)
         and not credit_shaped(b.text)
     ):
         warnings.append(

@@ -45,6 +45,10 @@ _TIME_AFTER = re.compile(rf"^(?P<label>[^:]{{1,60}}?)\s+(?P<time>{TIME})$")
 _NAMED = re.compile(r"^(?P<label>[^:\s][^:]{0,59}?)\s*:(?=[\s\u00a0]|$)[\s\u00a0]*(?P<rest>.*)$")
 _BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+?)\1(?P<after>.*)$")
 _TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|\d+|\([^)]*\))$")
+_NUMBER_END = re.compile(r"\s*\d+$")
+_AFFILIATION_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_WITH_AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]{1,40})\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class Candidate:
 
 def _classify(name: str) -> str | None:
     low = name.lower().rstrip(".")
-    base = re.sub(r"\s*\d+$", "", low)
+    base = _NUMBER_END.sub("", low)
     if base in (
         "q",
         "question",
@@ -89,7 +93,7 @@ def name_like(name: str) -> bool:
     if name.lower().strip(" .") in NOT_SPEAKERS or name.lower().startswith(("http", "www")):
         return False
     # `JOHN DOE (Daily Planet)`: an affiliation in brackets after the name
-    tokens = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", name).split()
+    tokens = _AFFILIATION_END.sub("", name).split()
     if not 1 <= len(tokens) <= 7:
         return False
     if not _TOKEN.match(tokens[0]) or not _TOKEN.match(tokens[-1]) or tokens[0][0].isdigit():
@@ -129,6 +133,18 @@ def candidate(line: str) -> Candidate | None:
         return Candidate(
             line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "role"
         )
+    # the slow patterns below all need a colon, after the name or in a timestamp
+    found = _timed_or_named(line) if ":" in line else None
+    if found is not None:
+        return found
+    if is_all_caps(line) and len(line.split()) <= 4 and name_like(line):
+        # a name in capitals on its own line, screenplay style: `JANE ROE`
+        return Candidate(line, line, "", _classify(line) or "name", colon=False)
+    return None
+
+
+def _timed_or_named(line: str) -> Candidate | None:
+    """`Speaker 1 (00:05): ...`, `Jane Doe  0:03` or `Jane Roe: ...`."""
     for pattern in (_TIMED, _TIME_AFTER):
         m = pattern.match(line)
         if m and (name_like(m.group("label").strip()) or _classify(m.group("label").strip())):
@@ -143,15 +159,12 @@ def candidate(line: str) -> Candidate | None:
         return Candidate(
             line[: m.start("rest")].strip(), name, m.group("rest"), _classify(name) or "name"
         )
-    if is_all_caps(line) and len(line.split()) <= 4 and name_like(line):
-        # a name in capitals on its own line, screenplay style: `JANE ROE`
-        return Candidate(line, line, "", _classify(line) or "name", colon=False)
     return None
 
 
 def key(name: str) -> tuple[str, ...]:
     """Words that identify a speaker across label variants."""
-    tokens = [t.strip(".,").lower() for t in re.sub(r"\([^)]*\)", " ", name).split()]
+    tokens = [t.strip(".,").lower() for t in _BRACKETED.sub(" ", name).split()]
     return tuple(t for t in tokens if t and t not in HONORIFICS and f"{t}." not in HONORIFICS)
 
 
@@ -239,7 +252,7 @@ def display_name(group: list[str]) -> tuple[str, str | None]:
     affiliation = None
     stripped = []
     for n in group:
-        m = re.match(r"^(.*?)\s*\(([^()]{1,40})\)\s*$", n)
+        m = _WITH_AFFILIATION.match(n)
         if m:
             affiliation = affiliation or m.group(2)
             n = m.group(1)

@@ -50,13 +50,26 @@ def title_ratio(text: str) -> float:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, and every letter (`isalpha`) upper case.
+
+    Not `text.isupper()`: that skips uncased letters (`中`) and counts cased
+    non-letters (`Ⓐ`). The loop stops at the first lower-case letter, which in
+    prose is the second character.
+    """
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def normalize(text: str) -> str:
     """Lower-case words joined by single spaces: for comparing passages."""
-    return " ".join(w.lower() for w in words(text))
+    # one lower() on the joined words equals lower() per word: the space between
+    # them is neither cased nor case-ignorable, so final sigma still sees word ends
+    return " ".join(words(text)).lower()
 
 
 def word_count(text: str) -> int:

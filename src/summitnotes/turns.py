@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from summitnotes.blocks import Block
 from summitnotes.credits import credit_shaped, strong_credit
@@ -57,7 +58,8 @@ class Flow:
 
 
 def _is_prose(b: Block) -> bool:
-    return b.kind == "text" and (word_count(b.text) >= 8 or ends_sentence(b.text))
+    # the punctuation test first: it is cheap and settles most paragraphs
+    return b.kind == "text" and (ends_sentence(b.text) or word_count(b.text) >= 8)
 
 
 class _Builder:
@@ -404,18 +406,24 @@ def _marked(blocks: list[Block], path: str) -> Flow:
 
 def pull_quotes(items: list[Piece | RawTurn]) -> None:
     """A paragraph that repeats a passage found elsewhere is a pull quote, not speech."""
-    paras: list[tuple[RawTurn, Piece]] = [
-        (t, p) for t in items if isinstance(t, RawTurn) for p in t.pieces if p.kind == "para"
-    ]
+    # each paragraph of a turn, with the turn's first paragraph (never a pull quote)
+    paras: list[tuple[Block, Piece]] = []
+    for t in items:
+        if isinstance(t, RawTurn):
+            own = [p for p in t.pieces if p.kind == "para"]
+            paras += [(own[0].block, p) for p in own]
     texts = [normalize(p.block.text) for _, p in paras]
-    for idx, (turn, piece) in enumerate(paras):
+    # the other paragraphs are the parts of `joined` before and after a paragraph: searching
+    # those spares joining the rest anew for each paragraph (quadratic in long interviews)
+    joined = " ".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    for idx, (first, piece) in enumerate(paras):
         mine = texts[idx]
         quoted = piece.block.text.startswith((">", "“", "”", '"', "«", "„"))
-        if len(mine.split()) < (3 if quoted else 8) or (
-            turn.paras and turn.paras[0] is piece.block
-        ):
+        if len(mine.split()) < (3 if quoted else 8) or first is piece.block:
             continue
-        # a pull quote may run across two paragraphs of the answer it repeats
-        others = " ".join(texts[:idx]) + " | " + " ".join(texts[idx + 1 :])
-        if mine in others:
+        # a pull quote may run across two paragraphs of the answer it repeats, but not
+        # across this paragraph's own place
+        before, after = max(starts[idx] - 1, 0), starts[idx + 1]
+        if joined.find(mine, 0, before) >= 0 or joined.find(mine, after) >= 0:
             piece.kind, piece.aside_kind = "aside", "pull-quote"
