@@ -12,7 +12,9 @@ from pathlib import Path
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+    """Memory of a process and all its descendants, in bytes: the sum of their
+    proportional set sizes (PSS), so pages that forked workers share with their parent
+    count once, as they occupy memory once; their RSS where the kernel gives no PSS."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -26,13 +28,24 @@ def tree_rss(pid: int) -> int:
     page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         p = todo.pop()
-        try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * page
-        except (OSError, IndexError, ValueError):
-            pass
+        total += _pss(p, page)
         todo += children.get(p, [])
     return total
+
+
+def _pss(pid: int, page: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * page
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def timed(cmd: list[str], sample: bool = False) -> tuple[float, int, str]:

@@ -9,6 +9,7 @@ available, or for one process or a handful of items, the work runs in-process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -75,8 +76,12 @@ def stream(
             return
         chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for part in pool.imap(fn, chunks, chunksize=1):
-                yield from part
+        gc.freeze()  # the collector in workers leaves what they inherit untouched: shared
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for part in pool.imap(fn, chunks, chunksize=1):
+                    yield from part
+        finally:
+            gc.unfreeze()
     finally:
         _shared = None

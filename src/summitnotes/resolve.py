@@ -9,6 +9,7 @@ its size.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -137,7 +138,9 @@ def _exchange(iv: Interview, question: Turn | None, replies: list[Turn]) -> Exch
     return Exchange(iv.slug, first.id, question, tuple(replies))
 
 
+@functools.cache
 def topic_key(name: str) -> str:
+    """Cached: the same few topic names are looked up for every interview."""
     return url_slug(name)
 
 
@@ -236,12 +239,10 @@ def _assign(
         by_interview[ex.interview].append(ex)
     for iv in interviews:
         ids = {ex.id for ex in by_interview[iv.slug]}
-        for name in iv.meta.topics:
+        for name in filter(topic_key, iv.meta.topics):
+            slug = lookup[topic_key(name)]
             for ex in by_interview[iv.slug]:
-                if topic_key(name):
-                    reasons[(lookup[topic_key(name)], iv.slug, ex.id)].append(
-                        "assigned to the interview"
-                    )
+                reasons[(slug, iv.slug, ex.id)].append("assigned to the interview")
         for qid, names in iv.meta.question_topics:
             if qid not in ids:
                 problems.append(
