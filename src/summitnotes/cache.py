@@ -84,23 +84,34 @@ class Cache:
         if self.folder is None or self._loaded:
             return
         self._loaded = True
+        held = _warm.get(self.folder)
+        if held is not None and held[0] == _signature(self.folder / "interviews.pickle"):
+            self.interviews = dict(held[1])  # a warm process (`serve`): read it last time
+            return
         data = self._read("interviews.pickle")
         if data is None:
             return
         try:
             stored = pickle.loads(data)
-            if stored.get("format") != FORMAT or stored.get("version") != __version__:
-                return
+            if stored.get("format") != FORMAT or stored.get("code") != package_hash():
+                return  # parsed by other code: the loader may have changed
             self.interviews = dict(stored["items"])
         except Exception:  # anything unreadable: ignored, never trusted
             self._corrupt("interviews.pickle")
+            return
+        signature = _signature(self.folder / "interviews.pickle")
+        if signature is not None:
+            _warm[self.folder] = (signature, dict(self.interviews))
 
     def save_interviews(self) -> None:
         if self.folder is None:
             return
         items = {k: v for k, v in self.interviews.items() if k in self._used}
-        data = {"format": FORMAT, "version": __version__, "items": items}
+        data = {"format": FORMAT, "code": package_hash(), "items": items}
         self._write("interviews.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        signature = _signature(self.folder / "interviews.pickle")
+        if signature is not None:
+            _warm[self.folder] = (signature, items)
 
     def get_interview(self, key: str | None) -> Any:
         if key is None or key not in self.interviews:
@@ -161,6 +172,19 @@ class Cache:
                 "delete .summitnotes/cache if this repeats",
             )
         )
+
+
+_warm: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+"""Parsed interviews this process last read or wrote, by cache folder, with the file's
+signature then: a warm process (`serve`) does not read the pickle again."""
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def input_files(root: Path) -> list[Path]:
