@@ -21,6 +21,10 @@ KINDS = (
     "rename-topic",
     "change-template",
     "change-sidecar",
+    "retitle-note",
+    "change-topic-match",
+    "rename-speaker",
+    "change-config",
 )
 
 
@@ -65,6 +69,23 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
         if sidecar.exists():
             with sidecar.open("a", encoding="utf-8") as f:
                 f.write(f"description: Edited sidecar {step}\n")
+    elif kind == "retitle-note" and notes:  # its title shows in backlinks on interview pages
+        note = rng.choice(notes)
+        text = note.read_text(encoding="utf-8")
+        note.write_text(text.replace("title: ", f"title: Retitled {step} ", 1), encoding="utf-8")
+    elif kind == "change-topic-match":  # what interview pages list under each exchange
+        topic = project / "notes" / "topics" / "topic-03.md"
+        text = topic.read_text(encoding="utf-8")
+        topic.write_text(text.replace("match: [", "match: [harbour, ", 1), encoding="utf-8")
+    elif kind == "rename-speaker":  # their page, and links to it from every interview
+        sidecar = rng.choice(seeds).with_suffix(".yaml")
+        if sidecar.exists():
+            text = sidecar.read_text(encoding="utf-8")
+            sidecar.write_text(text.replace("  name: ", f"  name: Renamed{step} ", 1), "utf-8")
+    elif kind == "change-config":
+        config = project / "summitnotes.yaml"
+        with config.open("a", encoding="utf-8") as f:
+            f.write(f"description: Edited {step}\n")
     return kind
 
 

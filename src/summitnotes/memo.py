@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import io
 import pickle
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from summitnotes import urls
 from summitnotes.cache import content_hash
-from summitnotes.pages import Page
+from summitnotes.model import NoteLink
+from summitnotes.pages import Index, Page, PageKey
 
 
 @dataclass(frozen=True)
@@ -31,16 +34,75 @@ class Memo:
 
     def key(self, page: Page) -> str | None:
         """None when the context cannot be pickled: such a page is always rendered."""
+        return self.hash_of(page.path, (page.template, page.context))
+
+    def hash_of(self, path: str, data: object) -> str | None:
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
         pickler.fast = True  # no memo: equal data gives equal bytes, however objects are shared
         try:
-            pickler.dump((page.template, page.context))
+            pickler.dump(data)
         except Exception:
             return None
-        return content_hash(self.salt.encode(), page.path.encode(), buffer.getvalue())
+        return content_hash(self.salt.encode(), path.encode(), buffer.getvalue())
 
     def reused(self, path: str, key: str | None) -> str | None:
         """The content hash of the page's current file, when it can be reused."""
         known = self.known.get(path)
         return known[1] if key is not None and known is not None and known[0] == key else None
+
+
+class Inputs:
+    """What each interview page is made from, gathered once per render before workers
+    fork: an interview page whose inputs are those of the last build is reused without
+    building its context at all. Most pages of a site are interview pages.
+
+    The inputs are read off `pages.page`, `interview_view.interview_view` and
+    `jsonld.interview_jsonld`: the interview, its images, its speakers' pages, the topics
+    of its exchanges (with titles and reasons), what links to it or its passages (with
+    the titles of the pages those links are on) and the config. A view that starts using
+    something else must add it here; `tests/test_incremental.py` edits each kind of input
+    and compares with a cold build.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.links: dict[str, list[NoteLink]] = defaultdict(list)
+        for ref, found in index.links.to_page.items():
+            if ref.kind == "interview":
+                self.links[ref.slug] += found
+        for (slug, _turn), found in index.links.to_turn.items():
+            self.links[slug] += found
+
+    def key(self, memo: Memo, page_key: PageKey) -> tuple[str, str | None] | None:
+        """(path, key) of an interview page; None for other pages."""
+        kind, i = page_key
+        if kind != "interview":
+            return None
+        index = self.index
+        iv = index.site.interviews[i]
+        slug = iv.slug
+        exchanges = [
+            (
+                ex.id,
+                tuple(t.id for t in ex.turns),
+                tuple((a.topic, a.reasons) for a in index.by_exchange.get((slug, ex.id), ())),
+            )
+            for ex in index.exchanges_of.get(slug, ())
+        ]
+        topics = sorted({topic for _, _, found in exchanges for topic, _ in found})
+        links = self.links.get(slug, [])
+        origins = sorted({n.origin for n in links})
+        inputs = (
+            "interview",
+            iv,
+            index.images_of.get(slug, {}),
+            [index.person_of[(slug, s.id)] for s in iv.speakers],
+            exchanges,
+            [(t, index.topics[t].title) for t in topics],
+            links,
+            [(o, index.links.titles.get(o)) for o in origins],
+            index.site.config,
+        )
+        path = urls.interview(slug)
+        return path, memo.hash_of(path, inputs)

@@ -20,7 +20,7 @@ from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import export_files, turn_rows
 from summitnotes.feeds import feed_files
-from summitnotes.memo import Memo
+from summitnotes.memo import Inputs, Memo
 from summitnotes.model import OutputFile, Site
 from summitnotes.pages import Index, Page, PageKey, page, page_keys
 from summitnotes.progress import Step, no_step
@@ -103,7 +103,8 @@ def render(
     keys = page_keys(site)
     paths: list[str] = []
     add = sink if sink is not None else _keep
-    shared = (Index(site), env, where, memo)
+    index = Index(site)
+    shared = (index, env, where, memo, Inputs(index) if memo is not None else None)
     for path, html, key, digest, problem in parallel.stream(_render_chunk, keys, jobs, shared):
         paths.append(path)
         if problem:
@@ -145,15 +146,22 @@ Rendered = tuple[str, bytes | None, str | None, str | None, Diagnostic | None]
 
 def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
     """Pages rendered in a worker, from the index and templates the parent set up."""
-    index, env, where, memo = parallel.shared()
+    index, env, where, memo, inputs = parallel.shared()
     out: list[Rendered] = []
     for key in keys:
-        p = page(index, key)
         if memo is None:
+            p = page(index, key)
             html, problem = _render_page(env, p, where)
             out.append((p.path, html.encode("utf-8"), None, None, problem))
             continue
-        memo_key = memo.key(p)
+        early = inputs.key(memo, key)  # an interview page: known by its inputs
+        if early is not None:
+            digest = memo.reused(*early)
+            if digest is not None:
+                out.append((early[0], None, early[1], digest, None))
+                continue
+        p = page(index, key)
+        memo_key = early[1] if early is not None else memo.key(p)
         digest = memo.reused(p.path, memo_key)
         if digest is not None:
             out.append((p.path, None, memo_key, digest, None))
