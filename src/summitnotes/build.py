@@ -185,8 +185,13 @@ def _report(
         same.files if same else len(files),
         time.perf_counter() - start,
         strict,
-        sum(f.key is not None and f.copy_from is not None for f in files),
+        sum(_reused_page(f) for f in files),
     )
+
+
+def _reused_page(f: OutputFile) -> bool:
+    """A page taken from the current site, not rendered again (`memo.py`)."""
+    return f.key is not None and f.copy_from is not None and f.path.endswith(".html")
 
 
 def _count(files: list[OutputFile]) -> tuple[tuple[str, int], ...]:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import io
 import pickle
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from summitnotes import urls
 from summitnotes.cache import content_hash
-from summitnotes.model import NoteLink
+from summitnotes.model import NoteLink, OutputFile, Site
 from summitnotes.pages import Index, Page, PageKey
 
 
@@ -45,6 +46,22 @@ class Memo:
         except Exception:
             return None
         return content_hash(self.salt.encode(), path.encode(), buffer.getvalue())
+
+    def hit(self, path: str, key: str, digest: str) -> OutputFile:
+        """A file of the current site, taken as it is."""
+        return OutputFile(path, None, f"{self.site}/{path}", digest, key)
+
+    def reuse_or_make(
+        self, paths: Sequence[str], key: str | None, make: Callable[[], list[OutputFile]]
+    ) -> list[OutputFile]:
+        """The files at `paths` from the current site when the last build made every one
+        of them with `key`; else what `make` makes, recorded with `key`."""
+        if key is not None:
+            digests = [self.reused(p, key) for p in paths]
+            if all(d is not None for d in digests):
+                return [self.hit(p, key, d) for p, d in zip(paths, digests, strict=True) if d]
+        made = make()
+        return made if key is None else [replace(f, key=key) for f in made]
 
     def reused(self, path: str, key: str | None) -> str | None:
         """The content hash of the page's current file, when it can be reused."""
@@ -106,3 +123,18 @@ class Inputs:
         )
         path = urls.interview(slug)
         return path, memo.hash_of(path, inputs)
+
+
+DATA_FILES = (urls.CORPUS, urls.TURNS_CSV, urls.TURNS_JSONL, urls.SEARCH_RECORDS)
+"""The site-wide data files (`export.py`, `search.py`), made again only when their key
+(`data_key`) changes: a note edit leaves them as they are."""
+
+
+def data_key(memo: Memo, site: Site, interview_keys: list[str | None]) -> str | None:
+    """The exports and search records are made from the interviews (known by their pages'
+    keys, which cover each interview, its speakers' pages and its topics), the topics,
+    the people and the config."""
+    if any(k is None for k in interview_keys):
+        return None
+    inputs = (interview_keys, site.topics, site.people, site.speaker_slugs, site.config)
+    return memo.hash_of("data", inputs)

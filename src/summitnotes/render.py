@@ -9,18 +9,20 @@ reported as `template:line: message`, never as a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 
 from summitnotes import parallel, urls
 from summitnotes.cache import content_hash
+from summitnotes.cite import BIB, CSL
 from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import export_files, turn_rows
 from summitnotes.feeds import feed_files
-from summitnotes.memo import Inputs, Memo
+from summitnotes.memo import DATA_FILES, Inputs, Memo, data_key
 from summitnotes.model import OutputFile, Site
 from summitnotes.pages import Index, Page, PageKey, page, page_keys
 from summitnotes.progress import Step, no_step
@@ -105,8 +107,10 @@ def render(
     add = sink if sink is not None else _keep
     index = Index(site)
     shared = (index, env, where, memo, Inputs(index) if memo is not None else None)
+    page_keys_of: dict[str, str | None] = {}
     for path, html, key, digest, problem in parallel.stream(_render_chunk, keys, jobs, shared):
         paths.append(path)
+        page_keys_of[path] = key
         if problem:
             problems.append(problem)
         elif html is None and memo is not None:
@@ -122,18 +126,40 @@ def render(
         )
         css = ""
     script, _, _ = env.loader.get_source(env, SEARCH_SCRIPT)  # type: ignore[union-attr]
-    rows = turn_rows(site)  # search records and exports share one pass over the turns
     for made in (
         [OutputFile(urls.STYLESHEET, css.encode("utf-8"))],
         [OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8"))],
-        export_files(site, rows),
-        search_files(site, rows),
         feed_files(site, paths),
-        citation_files(site),
         [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
     ):
         files += [add(f) for f in made]
+    files += [add(f) for f in _data_files(site, memo, page_keys_of)]
     return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _data_files(
+    site: Site, memo: Memo | None, page_keys_of: dict[str, str | None]
+) -> Iterator[OutputFile]:
+    """Exports, search records and citation files; with a `memo`, those whose inputs did
+    not change are taken from the current site (`memo.DATA_FILES`)."""
+
+    def data() -> list[OutputFile]:
+        rows = turn_rows(site)  # search records and exports share one pass over the turns
+        return export_files(site, rows) + search_files(site, rows)
+
+    if memo is None:
+        yield from data()
+        yield from citation_files(site)
+        return
+    interview_keys = [page_keys_of.get(urls.interview(iv.slug)) for iv in site.interviews]
+    yield from memo.reuse_or_make(DATA_FILES, data_key(memo, site, interview_keys), data)
+    for iv, key in zip(site.interviews, interview_keys, strict=True):
+        folder = urls.interview(iv.slug).removesuffix("index.html")
+        yield from memo.reuse_or_make(  # made from the interview and the config only
+            (folder + BIB, folder + CSL),
+            key,
+            lambda iv=iv: citation_files(replace(site, interviews=(iv,))),  # type: ignore[misc]
+        )
 
 
 def _keep(f: OutputFile) -> OutputFile:
