@@ -25,6 +25,8 @@ KINDS = (
     "change-topic-match",
     "rename-speaker",
     "change-config",
+    "link-topic",
+    "file-note-under-topic",
 )
 
 
@@ -86,6 +88,14 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
         config = project / "summitnotes.yaml"
         with config.open("a", encoding="utf-8") as f:
             f.write(f"description: Edited {step}\n")
+    elif kind == "link-topic":  # only the topic page shows it (a backlink)
+        (project / "notes" / f"pointer-{step}.md").write_text(
+            f"---\ntitle: Pointer {step}\n---\nSee [[topic-05]].\n", encoding="utf-8"
+        )
+    elif kind == "file-note-under-topic":  # listed on the topic page, linking nowhere
+        (project / "notes" / f"filed-{step}.md").write_text(
+            f"---\ntitle: Filed {step}\ntopics: [topic-06]\n---\nNo links.\n", encoding="utf-8"
+        )
     return kind
 
 

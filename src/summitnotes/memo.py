@@ -15,12 +15,12 @@ from __future__ import annotations
 import io
 import pickle
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from summitnotes import urls
 from summitnotes.cache import content_hash
-from summitnotes.model import NoteLink, OutputFile, Site
+from summitnotes.model import NoteLink, OutputFile, PageRef, Site
 from summitnotes.pages import Index, Page, PageKey
 
 
@@ -70,32 +70,47 @@ class Memo:
 
 
 class Inputs:
-    """What each interview page is made from, gathered once per render before workers
-    fork: an interview page whose inputs are those of the last build is reused without
-    building its context at all. Most pages of a site are interview pages.
+    """What interview and topic pages are made from, gathered once per render before
+    workers fork: such a page whose inputs are those of the last build is reused without
+    building its context at all. Most pages of a site are interview pages, and topic
+    pages are the largest.
 
-    The inputs are read off `pages.page`, `interview_view.interview_view` and
-    `jsonld.interview_jsonld`: the interview, its images, its speakers' pages, the topics
-    of its exchanges (with titles and reasons), what links to it or its passages (with
-    the titles of the pages those links are on) and the config. A view that starts using
-    something else must add it here; `tests/test_incremental.py` edits each kind of input
-    and compares with a cold build.
+    The inputs are read off `pages.page`, `interview_view.interview_view`,
+    `jsonld.interview_jsonld`, `pages.topic_view` and `note_links.note_html`. An
+    interview page: the interview, its images, its speakers' pages, the topics of its
+    exchanges (with titles and reasons), what links to it or its passages (with the
+    titles of the pages those links are on) and the config. A topic page: the topic and
+    its note, its assignments, the interviews it shows (by their pages' keys), the notes
+    filed under it, what links to it, and the links in its note (with their targets'
+    titles and, for passages, the interviews quoted). A view that starts using something
+    else must add it here; `tests/test_incremental.py` edits each kind of input and
+    compares with a cold build.
     """
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, memo: Memo, index: Index) -> None:
+        self.memo = memo
         self.index = index
+        self.position = {iv.slug: i for i, iv in enumerate(index.site.interviews)}
         self.links: dict[str, list[NoteLink]] = defaultdict(list)
         for ref, found in index.links.to_page.items():
             if ref.kind == "interview":
                 self.links[ref.slug] += found
         for (slug, _turn), found in index.links.to_turn.items():
             self.links[slug] += found
+        self._interview_keys: dict[int, str | None] = {}
 
-    def key(self, memo: Memo, page_key: PageKey) -> tuple[str, str | None] | None:
-        """(path, key) of an interview page; None for other pages."""
+    def key(self, page_key: PageKey) -> tuple[str, str | None] | None:
+        """(path, key) of an interview or topic page; None for other pages."""
         kind, i = page_key
-        if kind != "interview":
-            return None
+        if kind == "interview":
+            return urls.interview(self.index.site.interviews[i].slug), self.interview(i)
+        if kind == "topic":
+            return urls.topic(self.index.site.topics[i].slug), self.topic(i)
+        return None
+
+    def interview(self, i: int) -> str | None:
+        if i in self._interview_keys:  # topic pages ask again for the interviews they show
+            return self._interview_keys[i]
         index = self.index
         iv = index.site.interviews[i]
         slug = iv.slug
@@ -109,7 +124,6 @@ class Inputs:
         ]
         topics = sorted({topic for _, _, found in exchanges for topic, _ in found})
         links = self.links.get(slug, [])
-        origins = sorted({n.origin for n in links})
         inputs = (
             "interview",
             iv,
@@ -118,11 +132,45 @@ class Inputs:
             exchanges,
             [(t, index.topics[t].title) for t in topics],
             links,
-            [(o, index.links.titles.get(o)) for o in origins],
+            self._titles(n.origin for n in links),
             index.site.config,
         )
-        path = urls.interview(slug)
-        return path, memo.hash_of(path, inputs)
+        key = self.memo.hash_of(urls.interview(slug), inputs)
+        self._interview_keys[i] = key
+        return key
+
+    def topic(self, i: int) -> str | None:
+        index = self.index
+        t = index.site.topics[i]
+        assigned = index.by_topic.get(t.slug, [])
+        shown = dict.fromkeys(a.interview for a in assigned)
+        in_note = index.links.of_note(t.note.source) if t.note else []
+        quoted = dict.fromkeys(  # interviews the note links to: quoted passages, captions
+            n.target.slug for n in in_note if n.target is not None and n.target.kind == "interview"
+        )
+        backlinks = index.links.to_page.get(PageRef("topic", t.slug), [])
+        inputs = (
+            "topic",
+            t,
+            [(a.interview, a.exchange, a.reasons) for a in assigned],
+            [self._of(slug) for slug in shown],
+            index.notes_of.get(t.slug, []),
+            backlinks,
+            self._titles(n.origin for n in backlinks),
+            in_note,
+            self._titles(n.target for n in in_note if n.target is not None),
+            [self._of(slug) for slug in quoted],
+            index.site.config,
+        )
+        return self.memo.hash_of(urls.topic(t.slug), inputs)
+
+    def _of(self, slug: str) -> str | None:
+        """The key of an interview's page; None (never equal) for one not in the site."""
+        i = self.position.get(slug)
+        return None if i is None else self.interview(i)
+
+    def _titles(self, refs: Iterable[PageRef]) -> list[tuple[PageRef, str | None]]:
+        return [(r, self.index.links.titles.get(r)) for r in sorted(set(refs))]
 
 
 DATA_FILES = (urls.CORPUS, urls.TURNS_CSV, urls.TURNS_JSONL, urls.SEARCH_RECORDS)

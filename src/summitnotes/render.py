@@ -106,7 +106,7 @@ def render(
     paths: list[str] = []
     add = sink if sink is not None else _keep
     index = Index(site)
-    shared = (index, env, where, memo, Inputs(index) if memo is not None else None)
+    shared = (index, env, where, memo, Inputs(memo, index) if memo is not None else None)
     page_keys_of: dict[str, str | None] = {}
     for path, html, key, digest, problem in parallel.stream(_render_chunk, keys, jobs, shared):
         paths.append(path)
@@ -180,7 +180,7 @@ def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
             html, problem = _render_page(env, p, where)
             out.append((p.path, html.encode("utf-8"), None, None, problem))
             continue
-        early = inputs.key(memo, key)  # an interview page: known by its inputs
+        early = inputs.key(key)  # an interview or topic page: known by its inputs
         if early is not None:
             digest = memo.reused(*early)
             if digest is not None:
