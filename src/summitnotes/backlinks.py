@@ -7,7 +7,6 @@ backlinks with one dictionary look-up, never by scanning the notes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
 from summitnotes import urls
 from summitnotes.linkviews import BacklinkView, MentionView
@@ -71,7 +70,9 @@ class LinkIndex:
         """What links to or quotes a turn (`lead` for the introduction) or its paragraphs."""
         return self._views(self.to_turn.get((interview, turn), []), link)
 
-    def _views(self, links: Iterable[NoteLink], link: Linker) -> tuple[BacklinkView, ...]:
+    def _views(self, links: list[NoteLink], link: Linker) -> tuple[BacklinkView, ...]:
+        if not links:  # most pages and turns: nothing links to them
+            return ()
         by_origin: dict[PageRef, list[NoteLink]] = defaultdict(list)
         for n in links:
             by_origin[n.origin].append(n)

@@ -9,6 +9,7 @@ oral-history practice; the outlet is where the interview was published.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -142,6 +143,7 @@ def _apa_date(w: Work) -> str:
     return f"{w.parts[0]}, {MONTHS[w.parts[1] - 1]}{day}"
 
 
+@functools.lru_cache(maxsize=256)  # every turn of an interview cites it with the same entry
 def apa(w: Work, url: str | None = None) -> CitationView:
     """`Shamilov, M. (n.d.). *Title* [Interview by DKNews.kz]. DKNews.kz. URL`"""
     url = url if url is not None else w.url

@@ -84,38 +84,47 @@ def export_files(site: Site, rows: list[TurnRow]) -> list[OutputFile]:
         for r in rows
     ]
     return [
-        OutputFile(urls.CORPUS, _json(corpus(site)) + b"\n"),
+        OutputFile(urls.CORPUS, corpus_json(site)),
         OutputFile(urls.TURNS_CSV, _csv(table)),
-        OutputFile(urls.TURNS_JSONL, b"".join(_json(row) + b"\n" for row in table)),
+        OutputFile(urls.TURNS_JSONL, "".join(_JSON.encode(row) + "\n" for row in table).encode()),
     ]
 
 
-def corpus(site: Site) -> dict[str, Any]:
-    """Interviews as `summitnotes parse --json` gives them, and the topics."""
+def corpus_json(site: Site) -> bytes:
+    """`corpus.json`: `{"interviews": [...], "topics": [...]}`, the interviews as
+    `summitnotes parse --json` gives them.
+
+    The same text as `json.dumps` of the whole (sorted keys, default separators), made
+    one interview at a time: the corpus as dicts all at once is a second copy of the site
+    to hold, and to walk at every full garbage collection."""
+    interviews = ", ".join(_JSON.encode(interview_to_json(iv)) for iv in site.interviews)
+    topics = _JSON.encode(_topics(site))
+    return f'{{"interviews": [{interviews}], "topics": {topics}}}\n'.encode()
+
+
+def _topics(site: Site) -> list[dict[str, Any]]:
+    """The topics, and which exchanges are on each and why."""
     on_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in site.assignments:
         on_topic[a.topic].append(
             {"interview": a.interview, "exchange": a.exchange, "reasons": list(a.reasons)}
         )
-    return {
-        "interviews": [interview_to_json(iv) for iv in site.interviews],
-        "topics": [
-            {
-                "slug": t.slug,
-                "title": t.title,
-                "aliases": list(t.aliases),
-                "match": list(t.match),
-                "description": t.note.body if t.note else None,
-                "source": t.note.source if t.note else None,
-                "exchanges": on_topic[t.slug],
-            }
-            for t in site.topics
-        ],
-    }
+    return [
+        {
+            "slug": t.slug,
+            "title": t.title,
+            "aliases": list(t.aliases),
+            "match": list(t.match),
+            "description": t.note.body if t.note else None,
+            "source": t.note.source if t.note else None,
+            "exchanges": on_topic[t.slug],
+        }
+        for t in site.topics
+    ]
 
 
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every record (`json.dumps` with options makes a new one per call)."""
 
 
 def _csv(table: list[dict[str, Any]]) -> bytes:

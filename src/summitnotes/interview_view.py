@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from summitnotes import urls
 from summitnotes.cite import interview_cite, passage_cite, work
 from summitnotes.model import Aside, Figure, Interview, PageRef, Paragraph, Passage, Turn
+from summitnotes.passages import turn_name
 from summitnotes.urls import Linker
 from summitnotes.views import (
     AsideView,
@@ -65,26 +66,31 @@ def _paragraphs(paragraphs: tuple[Paragraph, ...], placer: _Placer) -> list[Bloc
 def interview_view(index: Index, iv: Interview, link: Linker) -> InterviewView:
     placer = _Placer(iv, index.images_of[iv.slug], link)
     lead = placer.take(None) + _paragraphs(iv.lead, placer)
-    cited = work(iv, index.site.config.site_url)
-    passages = index.links.passages(iv.slug)
+    site_url = index.site.config.site_url
+    cited = work(iv, site_url)
+
+    people = {  # speaker id → (speaker, link to their page), made once, not per turn
+        s.id: (s, Link(s.name, link(urls.speaker(index.person_of[(iv.slug, s.id)]))))
+        for s in iv.speakers
+    }
 
     def turn_view(turn: Turn) -> TurnView:
-        speaker = iv.speaker(turn.speaker)
-        person = index.person_of[(iv.slug, turn.speaker)]
+        speaker, speaker_link = people[turn.speaker]
         blocks = _paragraphs(turn.paragraphs, placer) + placer.take(turn.id)
-        whole = Passage(turn.id)
+        cite = None
+        if turn.kind != "question":  # a whole turn's locator is its name: no `PassageIndex`
+            locator = turn_name(turn.id, turn.kind)
+            cite = passage_cite(cited, Passage(turn.id), locator, site_url)
         return TurnView(
             id=turn.id,
             kind=turn.kind,
             kind_label=kind_label(turn.kind),
-            speaker=Link(speaker.name, link(urls.speaker(person))),
+            speaker=speaker_link,
             role=speaker.role,
             time=turn.time or "",
             blocks=tuple(blocks),
             backlinks=index.links.to_passage(iv.slug, turn.id, link),
-            cite=None
-            if turn.kind == "question"
-            else passage_cite(cited, whole, passages.locator(whole), index.site.config.site_url),
+            cite=cite,
         )
 
     exchanges = []

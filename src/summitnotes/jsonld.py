@@ -59,10 +59,11 @@ def interview_jsonld(index: Index, iv: Interview, link: Linker) -> str:
         return {"@id": agents[speaker]["@id"]}
 
     def text_of(turn: Turn, kind: str) -> Node:
+        at = url(page, turn.id)
         return {
             "@type": kind,
-            "@id": url(page, turn.id),
-            "url": url(page, turn.id),
+            "@id": at,
+            "url": at,
             "text": turn.text,
             "author": ref(turn.speaker),
         }
@@ -119,9 +120,68 @@ def interview_jsonld(index: Index, iv: Interview, link: Linker) -> str:
     )
     graph.insert(0, article)
     data = {"@context": "https://schema.org", "@graph": graph}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = _dumps(data)
     # Inside <script>, only `</script` and `<!--` could end the JSON early.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _dumps(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)`, the same text.
+
+    With `indent`, `json` falls back to its pure-Python encoder, the slowest part of an
+    interview page's context; this writes the same text for the plain values we make."""
+    out: list[str] = []
+    try:
+        _write(value, out, "\n")
+    except TypeError:  # a value JSON-LD nodes never hold: let `json` say what it makes of it
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return "".join(out)
+
+
+def _write(value: Any, out: list[str], newline: str) -> None:
+    """Append `value` as indented JSON; `newline` is a line break and the current indent."""
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        sep = "{" + inner
+        for key in sorted(value):
+            if not isinstance(key, str):
+                raise TypeError(key)
+            item = value[key]
+            if isinstance(item, str):  # most values: no call for them
+                out.append(sep + _string(key) + ": " + _string(item))
+            else:
+                out.append(sep + _string(key) + ": ")
+                _write(item, out, inner)
+            sep = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _write(item, out, inner)
+            sep = "," + inner
+        out.append(newline + "]")
+    elif isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif type(value) is bool:
+        out.append("true" if value else "false")
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    else:
+        raise TypeError(value)
+
+
+_string = json.encoder.encode_basestring
+"""A JSON string literal, non-ASCII kept (`ensure_ascii=False`); `json`'s own, in C."""
 
 
 def ref_node(node: Node) -> Node:

@@ -57,6 +57,8 @@ class Index:
         self.topics = {t.slug: t for t in site.topics}
         self.people = {p.slug: p for p in site.people}
         self.person_of = dict(site.speaker_slugs)
+        self.speakers = {(iv.slug, s.id): s for iv in site.interviews for s in iv.speakers}
+        """(interview slug, speaker id) → the speaker, without a scan per turn."""
         self.exchanges = {(ex.interview, ex.id): ex for ex in site.exchanges}
         self.by_topic: dict[str, list[Assignment]] = defaultdict(list)
         self.by_exchange: dict[tuple[str, str], list[Assignment]] = defaultdict(list)
@@ -210,7 +212,7 @@ def snippet(index: Index, iv: Interview, turn: Turn, link: Linker, limit: int | 
         id=turn.id,
         kind=turn.kind,
         kind_label=kind_label(turn.kind),
-        speaker=Link(iv.speaker(turn.speaker).name, link(urls.speaker(person))),
+        speaker=Link(index.speakers[(iv.slug, turn.speaker)].name, link(urls.speaker(person))),
         paragraphs=shown,
         href=link(urls.interview(iv.slug), turn.id),
         truncated=len(shown) < len(texts),

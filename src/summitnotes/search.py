@@ -12,6 +12,7 @@ of the index (`data-pagefind-ignore`) because the turns are already there.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,12 +63,13 @@ def search_view(site: Site, link: Linker) -> SearchView:
     )
 
 
-def records(site: Site, rows: list[TurnRow]) -> list[dict[str, Any]]:
-    """One Pagefind custom record per turn and per interview lead, in reading order."""
+def records(site: Site, rows: list[TurnRow]) -> Iterator[dict[str, Any]]:
+    """One Pagefind custom record per turn and per interview lead, in reading order.
+
+    Yielded one at a time, to be encoded as they are made, never all held at once."""
     language = site.config.language
     interviews = {iv.slug: iv for iv in site.interviews}
     titles = {t.slug: t.title for t in site.topics}
-    out: list[dict[str, Any]] = []
     done: set[str] = set()
     for row in rows:
         iv = interviews[row.interview]
@@ -75,31 +77,26 @@ def records(site: Site, rows: list[TurnRow]) -> list[dict[str, Any]]:
         # search page shows it): in meta, every turn would match its words.
         if iv.slug not in done and iv.lead:
             done.add(iv.slug)
-            out.append(
-                _record(
-                    row.page,
-                    "lead",
-                    "\n\n".join(p.text for p in iv.lead),
-                    language,
-                    {"title": iv.title},
-                    {"interview": [iv.title], "kind": ["lead"]},
-                )
+            yield _record(
+                row.page,
+                "lead",
+                "\n\n".join(p.text for p in iv.lead),
+                language,
+                {"title": iv.title},
+                {"interview": [iv.title], "kind": ["lead"]},
             )
         filters = {"interview": [iv.title], "kind": [row.kind], "speaker": [row.speaker]}
         if row.topics:
             filters["topic"] = sorted({titles[t] for t in row.topics})
         title = f"{row.speaker} · {kind_label(row.kind).lower()} {row.id}"
-        out.append(
-            _record(
-                row.page,
-                row.id,
-                row.text,
-                language,
-                {"title": title, "speaker": row.speaker},
-                filters,
-            )
+        yield _record(
+            row.page,
+            row.id,
+            row.text,
+            language,
+            {"title": title, "speaker": row.speaker},
+            filters,
         )
-    return out
 
 
 def _record(
@@ -120,5 +117,9 @@ def _record(
 
 
 def search_files(site: Site, rows: list[TurnRow]) -> list[OutputFile]:
-    lines = (json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records(site, rows))
+    lines = (_JSON.encode(r) + "\n" for r in records(site, rows))
     return [OutputFile(urls.SEARCH_RECORDS, "".join(lines).encode("utf-8"))]
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every record (`json.dumps` with options makes a new one per call)."""

@@ -8,7 +8,7 @@ pretty (`/sub/path/topics/trust/`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 STYLESHEET = "static/style.css"
 SEARCH = "search/index.html"
@@ -62,6 +62,16 @@ class Linker:
 
     page: str
     base_url: str | None = None
+    _up: str = field(init=False, repr=False, compare=False)
+    """`../` for each folder `page` is in: from the page to the site root."""
+    _top: str | None = field(init=False, repr=False, compare=False)
+    """`page`'s first folder and a slash (None at the root): a target outside it
+    shares no folder with the page, so its link is `_up` and the target, no walk needed."""
+
+    def __post_init__(self) -> None:
+        folders = self.page.count("/")
+        object.__setattr__(self, "_up", "../" * folders)
+        object.__setattr__(self, "_top", self.page.split("/", 1)[0] + "/" if folders else None)
 
     def __call__(self, target: str, fragment: str | None = None) -> str:
         frag = f"#{fragment}" if fragment else ""
@@ -70,6 +80,8 @@ class Linker:
             return self.base_url + pretty + frag
         if target == self.page and frag:
             return frag
+        if self._top is None or not target.startswith(self._top):
+            return self._up + target + frag
         return _relative(self.page, target) + frag
 
 
