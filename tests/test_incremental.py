@@ -27,6 +27,7 @@ KINDS = (
     "change-config",
     "link-topic",
     "file-note-under-topic",
+    "edit-link-context",
 )
 
 
@@ -96,6 +97,10 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
         (project / "notes" / f"filed-{step}.md").write_text(
             f"---\ntitle: Filed {step}\ntopics: [topic-06]\n---\nNo links.\n", encoding="utf-8"
         )
+    elif kind == "edit-link-context" and notes:  # backlinks quote the words around a link
+        note = rng.choice(notes)
+        text = note.read_text(encoding="utf-8")
+        note.write_text(text.replace(" See [[", f" Edit {step} says: see [[", 1), encoding="utf-8")
     return kind
 
 

@@ -80,7 +80,7 @@ class Inputs:
     interview page: the interview, its images, its speakers' pages, the topics of its
     exchanges (with titles and reasons), what links to it or its passages (with the
     titles of the pages those links are on) and the config. A topic page: the topic and
-    its note, its assignments, the interviews it shows (by their pages' keys), the notes
+    its note, its assignments, the interviews it shows (by their `core` keys), the notes
     filed under it, what links to it, and the links in its note (with their targets'
     titles and, for passages, the interviews quoted). A view that starts using something
     else must add it here; `tests/test_incremental.py` edits each kind of input and
@@ -98,6 +98,7 @@ class Inputs:
         for (slug, _turn), found in index.links.to_turn.items():
             self.links[slug] += found
         self._interview_keys: dict[int, str | None] = {}
+        self._cores: dict[int, str | None] = {}
 
     def key(self, page_key: PageKey) -> tuple[str, str | None] | None:
         """(path, key) of an interview or topic page; None for other pages."""
@@ -109,8 +110,22 @@ class Inputs:
         return None
 
     def interview(self, i: int) -> str | None:
-        if i in self._interview_keys:  # topic pages ask again for the interviews they show
+        """The key of interview page `i`: its `core`, what links to it, the config."""
+        if i in self._interview_keys:
             return self._interview_keys[i]
+        slug = self.index.site.interviews[i].slug
+        links = self.links.get(slug, [])
+        config = self.index.site.config
+        inputs = (self.core(i), links, self._titles(n.origin for n in links), config)
+        key = self.memo.hash_of(urls.interview(slug), inputs)
+        self._interview_keys[i] = key
+        return key
+
+    def core(self, i: int) -> str | None:
+        """What an interview shows wherever it is shown: its text, images, speakers' pages
+        and the topics of its exchanges (topic pages, exports and citations use this)."""
+        if i in self._cores:  # topic pages ask again for the interviews they show
+            return self._cores[i]
         index = self.index
         iv = index.site.interviews[i]
         slug = iv.slug
@@ -123,7 +138,6 @@ class Inputs:
             for ex in index.exchanges_of.get(slug, ())
         ]
         topics = sorted({topic for _, _, found in exchanges for topic, _ in found})
-        links = self.links.get(slug, [])
         inputs = (
             "interview",
             iv,
@@ -131,12 +145,9 @@ class Inputs:
             [index.person_of[(slug, s.id)] for s in iv.speakers],
             exchanges,
             [(t, index.topics[t].title) for t in topics],
-            links,
-            self._titles(n.origin for n in links),
-            index.site.config,
         )
-        key = self.memo.hash_of(urls.interview(slug), inputs)
-        self._interview_keys[i] = key
+        key = self.memo.hash_of(f"core:{slug}", inputs)
+        self._cores[i] = key
         return key
 
     def topic(self, i: int) -> str | None:
@@ -165,9 +176,9 @@ class Inputs:
         return self.memo.hash_of(urls.topic(t.slug), inputs)
 
     def _of(self, slug: str) -> str | None:
-        """The key of an interview's page; None (never equal) for one not in the site."""
+        """The `core` key of an interview; None (never equal) for one not in the site."""
         i = self.position.get(slug)
-        return None if i is None else self.interview(i)
+        return None if i is None else self.core(i)
 
     def _titles(self, refs: Iterable[PageRef]) -> list[tuple[PageRef, str | None]]:
         return [(r, self.index.links.titles.get(r)) for r in sorted(set(refs))]
@@ -179,8 +190,8 @@ DATA_FILES = (urls.CORPUS, urls.TURNS_CSV, urls.TURNS_JSONL, urls.SEARCH_RECORDS
 
 
 def data_key(memo: Memo, site: Site, interview_keys: list[str | None]) -> str | None:
-    """The exports and search records are made from the interviews (known by their pages'
-    keys, which cover each interview, its speakers' pages and its topics), the topics,
+    """The exports and search records are made from the interviews (known by their
+    `Inputs.core` keys: each interview, its speakers' pages and its topics), the topics,
     the people and the config."""
     if any(k is None for k in interview_keys):
         return None

@@ -65,6 +65,9 @@ def stream(
     global _shared
     jobs = default_jobs() if jobs is None else max(1, jobs)
     _shared = shared_value
+    # What exists now (the site model) lives through the work: the collector need not
+    # walk it again and again, and forked workers then leave its pages shared.
+    gc.freeze()
     try:
         if (
             jobs == 1
@@ -76,12 +79,9 @@ def stream(
             return
         chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-        gc.freeze()  # the collector in workers leaves what they inherit untouched: shared
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for part in pool.imap(fn, chunks, chunksize=1):
-                    yield from part
-        finally:
-            gc.unfreeze()
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap(fn, chunks, chunksize=1):
+                yield from part
     finally:
+        gc.unfreeze()  # a warm process (`serve`) must collect this build's model later
         _shared = None

@@ -50,18 +50,31 @@ def take(previous: Previous, staging: Path) -> int | None:
 
 
 def prune(staging: Path, wanted: set[str]) -> set[str]:
-    """Delete what is not `wanted` (paths of files); returns the folders that remain."""
+    """Delete what is not `wanted` (paths of files); returns the folders that remain.
+
+    Symbolic links are deleted, never followed."""
     folders: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(staging, topdown=False):
-        rel = Path(dirpath).relative_to(staging).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(dirpath, name))
-        if rel != "." and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-        elif rel != ".":
-            folders.add(rel)
+
+    def walk(path: str, rel: str) -> bool:
+        """True when the folder is empty now."""
+        empty = True
+        with os.scandir(path) as entries:
+            found = list(entries)
+        for entry in found:
+            name = rel + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if walk(entry.path, name + "/"):
+                    os.rmdir(entry.path)
+                else:
+                    folders.add(name)
+                    empty = False
+            elif name in wanted:
+                empty = False
+            else:
+                os.unlink(entry.path)
+        return empty
+
+    walk(str(staging), "")
     return folders
 
 
@@ -80,11 +93,23 @@ def unchanged(staging: Path, f: OutputFile, previous: Previous, digest: str | No
 
 
 def keep(old: Path, previous: Previous) -> None:
-    """Keep the replaced site for the next build; delete it where it cannot be kept."""
+    """Keep the replaced site for the next build; delete it where it cannot be kept.
+
+    A kept site that another build is taking (it holds its lock) is left to it."""
     try:
-        if previous.folder.exists():
-            shutil.rmtree(previous.folder)
+        held = swaplock.hold(previous.folder) if previous.folder.exists() else None
+    except OSError:
+        held = None
+    if held is None and previous.folder.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    try:
+        if held is not None:
+            shutil.rmtree(previous.folder)  # ours to replace: no build can take it now
         previous.folder.parent.mkdir(parents=True, exist_ok=True)
         os.rename(old, previous.folder)
     except OSError:
         shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if held is not None:
+            os.close(held)

@@ -107,10 +107,12 @@ def render(
     add = sink if sink is not None else _keep
     index = Index(site)
     shared = (index, env, where, memo, Inputs(memo, index) if memo is not None else None)
-    page_keys_of: dict[str, str | None] = {}
-    for path, html, key, digest, problem in parallel.stream(_render_chunk, keys, jobs, shared):
+    cores: list[str | None] = [None] * len(site.interviews)  # `Inputs.core`, by interview
+    rendered = parallel.stream(_render_chunk, keys, jobs, shared)
+    for (kind, i), (path, html, key, digest, core, problem) in zip(keys, rendered, strict=True):
         paths.append(path)
-        page_keys_of[path] = key
+        if kind == "interview":
+            cores[i] = core
         if problem:
             problems.append(problem)
         elif html is None and memo is not None:
@@ -133,13 +135,11 @@ def render(
         [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
     ):
         files += [add(f) for f in made]
-    files += [add(f) for f in _data_files(site, memo, page_keys_of)]
+    files += [add(f) for f in _data_files(site, memo, cores)]
     return sorted(files, key=lambda f: f.path), _unique(problems)
 
 
-def _data_files(
-    site: Site, memo: Memo | None, page_keys_of: dict[str, str | None]
-) -> Iterator[OutputFile]:
+def _data_files(site: Site, memo: Memo | None, cores: list[str | None]) -> Iterator[OutputFile]:
     """Exports, search records and citation files; with a `memo`, those whose inputs did
     not change are taken from the current site (`memo.DATA_FILES`)."""
 
@@ -151,9 +151,8 @@ def _data_files(
         yield from data()
         yield from citation_files(site)
         return
-    interview_keys = [page_keys_of.get(urls.interview(iv.slug)) for iv in site.interviews]
-    yield from memo.reuse_or_make(DATA_FILES, data_key(memo, site, interview_keys), data)
-    for iv, key in zip(site.interviews, interview_keys, strict=True):
+    yield from memo.reuse_or_make(DATA_FILES, data_key(memo, site, cores), data)
+    for iv, key in zip(site.interviews, cores, strict=True):
         folder = urls.interview(iv.slug).removesuffix("index.html")
         yield from memo.reuse_or_make(  # made from the interview and the config only
             (folder + BIB, folder + CSL),
@@ -166,8 +165,9 @@ def _keep(f: OutputFile) -> OutputFile:
     return f
 
 
-Rendered = tuple[str, bytes | None, str | None, str | None, Diagnostic | None]
-"""(path, bytes or None when reused, memo key, content hash, problem)."""
+Rendered = tuple[str, bytes | None, str | None, str | None, str | None, Diagnostic | None]
+"""(path, bytes or None when reused, memo key, content hash, `Inputs.core` of an
+interview page, problem)."""
 
 
 def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
@@ -178,23 +178,27 @@ def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
         if memo is None:
             p = page(index, key)
             html, problem = _render_page(env, p, where)
-            out.append((p.path, html.encode("utf-8"), None, None, problem))
+            out.append((p.path, html.encode("utf-8"), None, None, None, problem))
             continue
+        core = inputs.core(key[1]) if key[0] == "interview" else None
         early = inputs.key(key)  # an interview or topic page: known by its inputs
         if early is not None:
             digest = memo.reused(*early)
             if digest is not None:
-                out.append((early[0], None, early[1], digest, None))
+                out.append((early[0], None, early[1], digest, core, None))
                 continue
         p = page(index, key)
-        memo_key = early[1] if early is not None else memo.key(p)
-        digest = memo.reused(p.path, memo_key)
-        if digest is not None:
-            out.append((p.path, None, memo_key, digest, None))
-            continue
+        if early is None:  # known by its context
+            memo_key = memo.key(p)
+            digest = memo.reused(p.path, memo_key)
+            if digest is not None:
+                out.append((p.path, None, memo_key, digest, core, None))
+                continue
+        else:
+            memo_key = early[1]
         html, problem = _render_page(env, p, where)
         data = html.encode("utf-8")
-        out.append((p.path, data, memo_key, content_hash(data), problem))
+        out.append((p.path, data, memo_key, content_hash(data), core, problem))
     return out
 
 
