@@ -175,6 +175,10 @@ class Inputs:
         )
         return self.memo.hash_of(urls.topic(t.slug), inputs)
 
+    def remember(self, i: int, core: str | None) -> None:
+        """The `core` key a worker worked out for interview `i`."""
+        self._cores[i] = core
+
     def _of(self, slug: str) -> str | None:
         """The `core` key of an interview; None (never equal) for one not in the site."""
         i = self.position.get(slug)

@@ -8,8 +8,9 @@ reported as `template:line: message`, never as a traceback.
 
 from __future__ import annotations
 
+import itertools
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -106,19 +107,28 @@ def render(
     paths: list[str] = []
     add = sink if sink is not None else _keep
     index = Index(site)
-    shared = (index, env, where, memo, Inputs(memo, index) if memo is not None else None)
-    cores: list[str | None] = [None] * len(site.interviews)  # `Inputs.core`, by interview
-    rendered = parallel.stream(_render_chunk, keys, jobs, shared)
-    for (kind, i), (path, html, key, digest, core, problem) in zip(keys, rendered, strict=True):
-        paths.append(path)
-        if kind == "interview":
-            cores[i] = core
-        if problem:
-            problems.append(problem)
-        elif html is None and memo is not None:
-            files.append(add(OutputFile(path, None, f"{memo.site}/{path}", digest, key)))
-        else:
-            files.append(add(OutputFile(path, html, digest=digest, key=key)))
+    inputs = Inputs(memo, index) if memo is not None else None
+    shared = (index, env, where, memo, inputs)
+    for (kind, i), made in zip(
+        [*keys, ("data", 0)],
+        itertools.chain(
+            parallel.stream(_render_chunk, keys, jobs, shared),
+            # exports last, in this process: a worker making them would hold a copy of
+            # the whole site model (memory), for little gain on two cores (measured)
+            (_data(site, memo, inputs) for _ in (0,)),
+        ),
+        strict=True,
+    ):
+        paths.append(made[0][0])  # a page, then its citation files; or the exports
+        if kind == "interview" and inputs is not None:
+            inputs.remember(i, made[1][2])  # its citations are keyed by its core
+        for path, data, key, digest, problem in made:
+            if problem:
+                problems.append(problem)
+            elif data is None and memo is not None:
+                files.append(add(memo.hit(path, key or "", digest or "")))
+            else:
+                files.append(add(OutputFile(path, data, digest=digest, key=key)))
     step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
@@ -128,78 +138,101 @@ def render(
         )
         css = ""
     script, _, _ = env.loader.get_source(env, SEARCH_SCRIPT)  # type: ignore[union-attr]
-    for made in (
+    for other in (
         [OutputFile(urls.STYLESHEET, css.encode("utf-8"))],
         [OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8"))],
-        feed_files(site, paths),
+        feed_files(site, paths[:-1]),
         [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
     ):
-        files += [add(f) for f in made]
-    files += [add(f) for f in _data_files(site, memo, cores)]
+        files += [add(f) for f in other]
     return sorted(files, key=lambda f: f.path), _unique(problems)
-
-
-def _data_files(site: Site, memo: Memo | None, cores: list[str | None]) -> Iterator[OutputFile]:
-    """Exports, search records and citation files; with a `memo`, those whose inputs did
-    not change are taken from the current site (`memo.DATA_FILES`)."""
-
-    def data() -> list[OutputFile]:
-        rows = turn_rows(site)  # search records and exports share one pass over the turns
-        return export_files(site, rows) + search_files(site, rows)
-
-    if memo is None:
-        yield from data()
-        yield from citation_files(site)
-        return
-    yield from memo.reuse_or_make(DATA_FILES, data_key(memo, site, cores), data)
-    for iv, key in zip(site.interviews, cores, strict=True):
-        folder = urls.interview(iv.slug).removesuffix("index.html")
-        yield from memo.reuse_or_make(  # made from the interview and the config only
-            (folder + BIB, folder + CSL),
-            key,
-            lambda iv=iv: citation_files(replace(site, interviews=(iv,))),  # type: ignore[misc]
-        )
 
 
 def _keep(f: OutputFile) -> OutputFile:
     return f
 
 
-Rendered = tuple[str, bytes | None, str | None, str | None, str | None, Diagnostic | None]
-"""(path, bytes or None when reused, memo key, content hash, `Inputs.core` of an
-interview page, problem)."""
+Rendered = tuple[str, bytes | None, str | None, str | None, Diagnostic | None]
+"""(path, bytes or None when reused, memo key, content hash, problem)."""
 
 
-def _render_chunk(keys: Sequence[PageKey]) -> list[Rendered]:
-    """Pages rendered in a worker, from the index and templates the parent set up."""
+def _render_chunk(keys: Sequence[PageKey]) -> list[list[Rendered]]:
+    """The files of each page, made in a worker from the index and templates the parent
+    set up: the page, and for an interview its citation files."""
     index, env, where, memo, inputs = parallel.shared()
-    out: list[Rendered] = []
+    made: list[list[Rendered]] = []
     for key in keys:
-        if memo is None:
-            p = page(index, key)
-            html, problem = _render_page(env, p, where)
-            out.append((p.path, html.encode("utf-8"), None, None, None, problem))
-            continue
-        core = inputs.core(key[1]) if key[0] == "interview" else None
-        early = inputs.key(key)  # an interview or topic page: known by its inputs
-        if early is not None:
-            digest = memo.reused(*early)
-            if digest is not None:
-                out.append((early[0], None, early[1], digest, core, None))
-                continue
+        files = [_page_file(index, env, where, memo, inputs, key)]
+        if key[0] == "interview":
+            files += _citations(index.site, key[1], memo, inputs)
+        made.append(files)
+    return made
+
+
+def _page_file(
+    index: Index,
+    env: jinja2.Environment,
+    where: _Where,
+    memo: Memo | None,
+    inputs: Inputs | None,
+    key: PageKey,
+) -> Rendered:
+    if memo is None or inputs is None:
         p = page(index, key)
-        if early is None:  # known by its context
-            memo_key = memo.key(p)
-            digest = memo.reused(p.path, memo_key)
-            if digest is not None:
-                out.append((p.path, None, memo_key, digest, core, None))
-                continue
-        else:
-            memo_key = early[1]
         html, problem = _render_page(env, p, where)
-        data = html.encode("utf-8")
-        out.append((p.path, data, memo_key, content_hash(data), core, problem))
-    return out
+        return (p.path, html.encode("utf-8"), None, None, problem)
+    early = inputs.key(key)  # an interview or topic page: known by its inputs
+    if early is not None:
+        digest = memo.reused(*early)
+        if digest is not None:
+            return (early[0], None, early[1], digest, None)
+    p = page(index, key)
+    if early is None:  # known by its context
+        memo_key = memo.key(p)
+        digest = memo.reused(p.path, memo_key)
+        if digest is not None:
+            return (p.path, None, memo_key, digest, None)
+    else:
+        memo_key = early[1]
+    html, problem = _render_page(env, p, where)
+    data = html.encode("utf-8")
+    return (p.path, data, memo_key, content_hash(data), problem)
+
+
+def _citations(site: Site, i: int, memo: Memo | None, inputs: Inputs | None) -> list[Rendered]:
+    """`cite.bib` and `cite.json` of interview `i`: made from it and the config only."""
+    iv = site.interviews[i]
+
+    def make() -> list[OutputFile]:
+        return citation_files(replace(site, interviews=(iv,)))
+
+    if memo is None or inputs is None:
+        return [(f.path, f.data, None, None, None) for f in make()]
+    folder = urls.interview(iv.slug).removesuffix("index.html")
+    return _memoized(memo, (folder + BIB, folder + CSL), inputs.core(i), make)
+
+
+def _data(site: Site, memo: Memo | None, inputs: Inputs | None) -> list[Rendered]:
+    """Exports and search records; with a `memo`, taken from the current site when their
+    inputs did not change (`memo.DATA_FILES`)."""
+
+    def make() -> list[OutputFile]:
+        rows = turn_rows(site)  # search records and exports share one pass over the turns
+        return export_files(site, rows) + search_files(site, rows)
+
+    if memo is None or inputs is None:
+        return [(f.path, f.data, None, None, None) for f in make()]
+    cores = [inputs.core(i) for i in range(len(site.interviews))]
+    return _memoized(memo, DATA_FILES, data_key(memo, site, cores), make)
+
+
+def _memoized(
+    memo: Memo, paths: Sequence[str], key: str | None, make: Callable[[], list[OutputFile]]
+) -> list[Rendered]:
+    return [
+        (f.path, f.data, f.key, f.digest if f.data is None else content_hash(f.data), None)
+        for f in memo.reuse_or_make(paths, key, make)
+    ]
 
 
 def _render_page(
