@@ -215,7 +215,7 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-_CASE_ODD = frozenset("ıİſKÅµϐϑϕϖϰϱϵẛẞﬅ")
+_CASE_ODD = re.compile("[ıİſKÅµϐϑϕϖϰϱϵẛẞﬅ]")
 """Letters that match other letters only under regex case folding, not `casefold()`:
 texts with any skip the quick test."""
 
@@ -257,15 +257,21 @@ def _assign(
                 continue
             for name in filter(topic_key, names):
                 reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
-    patterns = [(t.slug, phrase_pattern(t.match), _folded_phrases(t.match)) for t in topics]
+    patterns = [(t.slug, pattern) for t in topics if (pattern := phrase_pattern(t.match))]
+    by_phrase: dict[str, set[int]] = defaultdict(set)  # casefolded phrase → its topics
+    for n, t in enumerate(t for t in topics if phrase_pattern(t.match)):
+        for phrase in _folded_phrases(t.match):
+            by_phrase[phrase].add(n)
+    phrases = tuple(by_phrase)
     for ex in exchanges:
         text = "\n\n".join(turn.text for turn in ex.turns)
-        folded = " ".join(text.casefold().split()) if _CASE_ODD.isdisjoint(text) else None
-        for slug, pattern, phrases in patterns:
-            if pattern is None:
-                continue
-            if folded is not None and not any(p in folded for p in phrases):
-                continue  # a quick test that no phrase can match: the regex is the slow part
+        if _CASE_ODD.search(text):
+            candidates: Iterable[int] = range(len(patterns))
+        else:  # a quick test of which topics can match at all: the regex is the slow part
+            folded = " ".join(text.casefold().split())
+            candidates = sorted({n for p in phrases if p in folded for n in by_phrase[p]})
+        for n in candidates:
+            slug, pattern = patterns[n]
             found = sorted(
                 {" ".join(m.group(0).split()) for m in pattern.finditer(text)},
                 key=lambda p: (p.casefold(), p),  # a total order: sets iterate by hash
