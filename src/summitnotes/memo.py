@@ -81,10 +81,10 @@ class Inputs:
     exchanges (with titles and reasons), what links to it or its passages (with the
     titles of the pages those links are on) and the config. A topic page: the topic and
     its note, its assignments, the interviews it shows (by their `core` keys), the notes
-    filed under it, what links to it, and the links in its note (with their targets'
-    titles and, for passages, the interviews quoted). A view that starts using something
-    else must add it here; `tests/test_incremental.py` edits each kind of input and
-    compares with a cold build.
+    filed under it (their titles, dates and summaries), what links to it, and the links
+    in its note (with their targets' titles and, for passages, the interviews quoted).
+    A view that starts using something else must add it here; `tests/test_incremental.py`
+    edits each kind of input and compares with a cold build.
     """
 
     def __init__(self, memo: Memo, index: Index) -> None:
@@ -165,7 +165,7 @@ class Inputs:
             t,
             [(a.interview, a.exchange, a.reasons) for a in assigned],
             [self._of(slug) for slug in shown],
-            index.notes_of.get(t.slug, []),
+            [(n.slug, n.title, n.date, n.summary) for n in index.notes_of.get(t.slug, [])],
             backlinks,
             self._titles(n.origin for n in backlinks),
             in_note,
