@@ -8,9 +8,8 @@ reported as `template:line: message`, never as a traceback.
 
 from __future__ import annotations
 
-import itertools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -110,25 +109,15 @@ def render(
     inputs = Inputs(memo, index) if memo is not None else None
     shared = (index, env, where, memo, inputs)
     for (kind, i), made in zip(
-        [*keys, ("data", 0)],
-        itertools.chain(
-            parallel.stream(_render_chunk, keys, jobs, shared),
-            # exports last, in this process: a worker making them would hold a copy of
-            # the whole site model (memory), for little gain on two cores (measured)
-            (_data(site, memo, inputs) for _ in (0,)),
-        ),
-        strict=True,
+        keys, parallel.stream(_render_chunk, keys, jobs, shared), strict=True
     ):
-        paths.append(made[0][0])  # a page, then its citation files; or the exports
+        paths.append(made[0][0])  # the page, then an interview's citation files
         if kind == "interview" and inputs is not None:
             inputs.remember(i, made[1][2])  # its citations are keyed by its core
-        for path, data, key, digest, problem in made:
-            if problem:
-                problems.append(problem)
-            elif data is None and memo is not None:
-                files.append(add(memo.hit(path, key or "", digest or "")))
-            else:
-                files.append(add(OutputFile(path, data, digest=digest, key=key)))
+        files += [add(f) for f in _output(made, memo, problems)]
+    # the exports, in this process after the pages: a worker making them would hold a
+    # copy of the whole site model (memory), for little gain on two cores (measured)
+    files += [add(f) for f in _output(_data(site, memo, inputs), memo, problems)]
     step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
@@ -141,11 +130,24 @@ def render(
     for other in (
         [OutputFile(urls.STYLESHEET, css.encode("utf-8"))],
         [OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8"))],
-        feed_files(site, paths[:-1]),
+        feed_files(site, paths),
         [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
     ):
         files += [add(f) for f in other]
     return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _output(
+    made: list[Rendered], memo: Memo | None, problems: list[Diagnostic]
+) -> Iterator[OutputFile]:
+    """The files a worker made; a file taken from the current site has no bytes."""
+    for path, data, key, digest, problem in made:
+        if problem:
+            problems.append(problem)
+        elif data is None and memo is not None and key is not None and digest is not None:
+            yield memo.hit(path, key, digest)
+        else:
+            yield OutputFile(path, data, digest=digest, key=key)
 
 
 def _keep(f: OutputFile) -> OutputFile:
