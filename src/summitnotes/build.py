@@ -21,7 +21,7 @@ from summitnotes.model import OutputFile, Site
 from summitnotes.progress import Step, no_step
 from summitnotes.project import load_project
 from summitnotes.render import render
-from summitnotes.resolve import resolve
+from summitnotes.resolve import Matches, resolve
 from summitnotes.searchindex import index_site
 from summitnotes.write import Staging, check_out_folder, check_target
 
@@ -76,7 +76,10 @@ def prepare(
     if has_errors(problems):
         return None, problems
     step("resolve", 0, 0)
-    site, found = resolve(project)
+    seen: Matches = {}
+    site, found = resolve(project, cache.load_matches() if cache else None, seen)
+    if cache:
+        cache.save_matches(seen)
     problems += found
     return (None if has_errors(problems) else site), problems
 

@@ -7,6 +7,8 @@ It holds
   wrote it, means there is nothing to do (a no-op build).
 - `interviews.pickle`: parsed interviews, keyed by the hash of their text, their
   sidecar, their display path and the package version.
+- `matches.pickle`: what topics' phrases matched in each exchange (`resolve.py`).
+- `previous-site/`: the site the last build replaced (`previous.py`).
 
 Deleting the folder only costs time. A cache that cannot be read is reported as a
 warning and ignored, never trusted; it is rewritten by the next build.
@@ -32,6 +34,10 @@ FOLDER = ".summitnotes/cache"
 """Where the cache lives, relative to the project."""
 FORMAT = 1
 """Bumped when the cache's layout changes; older caches are then ignored."""
+
+
+INTERVIEWS = "interviews.pickle"
+MATCHES = "matches.pickle"
 
 
 def content_hash(*parts: bytes) -> str:
@@ -85,34 +91,54 @@ class Cache:
         if self.folder is None or self._loaded:
             return
         self._loaded = True
-        held = _warm.get(self.folder)
-        if held is not None and held[0] == _signature(self.folder / "interviews.pickle"):
-            self.interviews = dict(held[1])  # a warm process (`serve`): read it last time
-            return
-        data = self._read("interviews.pickle")
+        self.interviews = self._load_items(INTERVIEWS)
+
+    def save_interviews(self) -> None:
+        if self.folder is not None:
+            used = {k: v for k, v in self.interviews.items() if k in self._used}
+            self._save_items(INTERVIEWS, used)
+
+    # topic matches (`resolve.py`)
+
+    def load_matches(self) -> dict[Any, Any] | None:
+        """What topics matched in each exchange's text, by its key; None without a cache."""
+        return None if self.folder is None else self._load_items(MATCHES)
+
+    def save_matches(self, matches: dict[Any, Any]) -> None:
+        """Those this build used: a table of all that ever matched would only grow."""
+        if self.folder is not None:
+            self._save_items(MATCHES, matches)
+
+    def _load_items(self, name: str) -> dict[Any, Any]:
+        """A pickled table, as this process last read or wrote it if the file is the same."""
+        assert self.folder is not None
+        path = self.folder / name
+        held = _warm.get(path)
+        if held is not None and held[0] == _signature(path):
+            return dict(held[1])  # a warm process (`serve`): read it last time
+        data = self._read(name)
         if data is None:
-            return
+            return {}
         try:
             stored = _unpickle(data)
             if stored.get("format") != FORMAT or stored.get("code") != package_hash():
-                return  # parsed by other code: the loader may have changed
-            self.interviews = dict(stored["items"])
+                return {}  # made by other code: the loader may have changed
+            items = dict(stored["items"])
         except Exception:  # anything unreadable: ignored, never trusted
-            self._corrupt("interviews.pickle")
-            return
-        signature = _signature(self.folder / "interviews.pickle")
+            self._corrupt(name)
+            return {}
+        signature = _signature(path)
         if signature is not None:
-            _warm[self.folder] = (signature, dict(self.interviews))
+            _warm[path] = (signature, dict(items))
+        return items
 
-    def save_interviews(self) -> None:
-        if self.folder is None:
-            return
-        items = {k: v for k, v in self.interviews.items() if k in self._used}
+    def _save_items(self, name: str, items: dict[Any, Any]) -> None:
+        assert self.folder is not None
         data = {"format": FORMAT, "code": package_hash(), "items": items}
-        self._write("interviews.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        signature = _signature(self.folder / "interviews.pickle")
+        self._write(name, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        signature = _signature(self.folder / name)
         if signature is not None:
-            _warm[self.folder] = (signature, items)
+            _warm[self.folder / name] = (signature, items)
 
     def get_interview(self, key: str | None) -> Any:
         if key is None or key not in self.interviews:
@@ -187,9 +213,9 @@ def _unpickle(data: bytes) -> Any:
             gc.enable()
 
 
-_warm: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
-"""Parsed interviews this process last read or wrote, by cache folder, with the file's
-signature then: a warm process (`serve`) does not read the pickle again."""
+_warm: dict[Path, tuple[tuple[int, int, int], dict[Any, Any]]] = {}
+"""Tables this process last read or wrote, by file, with the file's signature then:
+a warm process (`serve`) does not read them again."""
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

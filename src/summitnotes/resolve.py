@@ -10,6 +10,7 @@ its size.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -50,7 +51,17 @@ GENERIC_NAMES = {
 }
 
 
-def resolve(project: Project) -> tuple[Site, list[Diagnostic]]:
+Matches = dict[bytes, tuple[tuple[str, tuple[str, ...]], ...]]
+"""(topic slug, phrases found) of each exchange, by a hash of every topic's phrases and
+the exchange's text: the same text and phrases always match the same way, so the cache
+keeps this table and unchanged exchanges are not searched again."""
+
+
+def resolve(
+    project: Project, known: Matches | None = None, seen: Matches | None = None
+) -> tuple[Site, list[Diagnostic]]:
+    """`known`: topic matches found by earlier builds (the cache); every match this
+    build uses is put in `seen`, for the cache to keep."""
     problems: list[Diagnostic] = []
     interviews = sorted(project.interviews, key=lambda iv: iv.slug)
     problems += _duplicates((iv.slug, iv.source) for iv in interviews)
@@ -72,7 +83,9 @@ def resolve(project: Project) -> tuple[Site, list[Diagnostic]]:
     ]
 
     exchanges = [ex for iv in interviews for ex in exchanges_of(iv)]
-    assignments, found = _assign(interviews, exchanges, topics, lookup)
+    assignments, found = _assign(
+        interviews, exchanges, topics, lookup, known or {}, {} if seen is None else seen
+    )
     problems += found
 
     people, speaker_slugs, found = _people(interviews, notes)
@@ -231,6 +244,8 @@ def _assign(
     exchanges: list[Exchange],
     topics: list[Topic],
     lookup: dict[str, str],
+    known: Matches,
+    seen: Matches,
 ) -> tuple[list[Assignment], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     reasons: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -257,27 +272,18 @@ def _assign(
                 continue
             for name in filter(topic_key, names):
                 reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
-    patterns = [(t.slug, pattern) for t in topics if (pattern := phrase_pattern(t.match))]
-    by_phrase: dict[str, set[int]] = defaultdict(set)  # casefolded phrase → its topics
-    for n, t in enumerate(t for t in topics if phrase_pattern(t.match)):
-        for phrase in _folded_phrases(t.match):
-            by_phrase[phrase].add(n)
-    phrases = tuple(by_phrase)
+    finder = _Finder(topics)
     for ex in exchanges:
         text = "\n\n".join(turn.text for turn in ex.turns)
-        if _CASE_ODD.search(text):
-            candidates: Iterable[int] = range(len(patterns))
-        else:  # a quick test of which topics can match at all: the regex is the slow part
-            folded = " ".join(text.casefold().split())
-            candidates = sorted({n for p in phrases if p in folded for n in by_phrase[p]})
-        for n in candidates:
-            slug, pattern = patterns[n]
-            found = sorted(
-                {" ".join(m.group(0).split()) for m in pattern.finditer(text)},
-                key=lambda p: (p.casefold(), p),  # a total order: sets iterate by hash
-            )
-            if found:
-                reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in found]
+        key = finder.key(text)
+        found = seen.get(key)
+        if found is None:
+            found = known.get(key)
+        if found is None:
+            found = finder.find(text)
+        seen[key] = found
+        for slug, phrases in found:
+            reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in phrases]
     order = {(ex.interview, ex.id): i for i, ex in enumerate(exchanges)}
     assignments = [
         Assignment(t, iv, ex, tuple(dict.fromkeys(r)))
@@ -296,6 +302,42 @@ def _assign(
         if iv.slug not in assigned
     ]
     return assignments, problems
+
+
+class _Finder:
+    """Finds the topics' `match:` phrases in a text."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.patterns = [(t.slug, pattern) for t in topics if (pattern := phrase_pattern(t.match))]
+        self.by_phrase: dict[str, set[int]] = defaultdict(set)  # casefolded phrase → topics
+        for n, t in enumerate(t for t in topics if phrase_pattern(t.match)):
+            for phrase in _folded_phrases(t.match):
+                self.by_phrase[phrase].add(n)
+        self.phrases = tuple(self.by_phrase)
+        self._salt = hashlib.blake2b(repr([(t.slug, t.match) for t in topics]).encode())
+
+    def key(self, text: str) -> bytes:
+        h = self._salt.copy()
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
+
+    def find(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if _CASE_ODD.search(text):
+            candidates: Iterable[int] = range(len(self.patterns))
+        else:  # a quick test of which topics can match at all: the regex is the slow part
+            folded = " ".join(text.casefold().split())
+            by_phrase = self.by_phrase
+            candidates = sorted({n for p in self.phrases if p in folded for n in by_phrase[p]})
+        found = []
+        for n in candidates:
+            slug, pattern = self.patterns[n]
+            phrases = sorted(
+                {" ".join(m.group(0).split()) for m in pattern.finditer(text)},
+                key=lambda p: (p.casefold(), p),  # a total order: sets iterate by hash
+            )
+            if phrases:
+                found.append((slug, tuple(phrases)))
+        return tuple(found)
 
 
 def person_slug(iv: Interview, speaker: Speaker) -> str:
