@@ -86,25 +86,6 @@ def check_target(out: Path, display: str) -> list[Diagnostic]:
     ]
 
 
-def write_site(
-    files: list[OutputFile],
-    out: Path,
-    display: str,
-    finish: Callable[[Path], list[Diagnostic]] | None = None,
-    reuse: Callable[[OutputFile], Path | None] | None = None,
-    previous: Previous | None = None,
-    digest: Callable[[OutputFile], str | None] | None = None,
-) -> list[Diagnostic]:
-    """Write every file into a fresh folder, then put it in place of `out` (see `Staging`)."""
-    staging = Staging(out, display, reuse, previous, digest)
-    problems = staging.open()
-    if problems:
-        return problems
-    for f in files:
-        staging.add(f)
-    return staging.commit(finish)
-
-
 class Staging:
     """A new site written next to `out`, file by file, then put in its place at once.
 
