@@ -6,7 +6,8 @@ It holds
   successful build saw them. The same hash, with the site left as that build
   wrote it, means there is nothing to do (a no-op build).
 - `interviews.pickle`: parsed interviews, keyed by the hash of their text, their
-  sidecar, their display path and the package version.
+  sidecar, their display path and the package version; ignored when the package's
+  code changed (`package_hash`).
 - `matches.pickle`: what topics' phrases matched in each exchange (`resolve.py`).
 - `previous-site/`: the site the last build replaced (`previous.py`).
 

@@ -1,13 +1,14 @@
 """Rendered pages reused when what they are rendered from did not change.
 
-A page's key is the hash of its template name, its path and its whole context
-(pickled), salted with everything else rendering reads: the templates, the
-package's code and the config. The same key gives the same bytes, so a page
-whose key is the one the last build recorded is not rendered again: its file in
-the current site is linked into the new one. This is the dependency map, made
-exact: a page depends on precisely what its context holds, so editing a note
-re-renders that note's page and the pages that show it (backlinks, lists,
-transclusions), and nothing else.
+A page's key is the hash of what it is made from, salted with everything else
+rendering reads: the templates, the package's code and the config. Interview and
+topic pages (most pages, and the largest) are keyed by their inputs before their
+context is built (`Inputs`); every other page by its template name, path and whole
+context (pickled). The same key gives the same bytes, so a page whose key is the
+one the last build recorded is not rendered again: its file in the current site
+is linked into the new one. Editing a note re-renders that note's page and the
+pages that show it (backlinks, lists, transclusions), and nothing else. Exports,
+search records and citation files are keyed the same way (`reuse_or_make`).
 """
 
 from __future__ import annotations

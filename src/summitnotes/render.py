@@ -74,7 +74,7 @@ def render(
     """Every file of the site, or diagnostics saying which template failed where.
 
     Pages are rendered in up to `jobs` processes; the files are the same whatever `jobs`.
-    With a `memo`, a page whose context is the one the last build rendered is taken
+    With a `memo`, a page made from what the last build rendered it from is taken
     from the current site instead (`memo.py`). Each file is passed to `sink` as it is
     made (the write stage), and what `sink` returns is kept instead."""
     project_templates = root / "templates"
