@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from summitnotes import incremental, urls
+from summitnotes import heap, incremental, urls
 from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
@@ -69,6 +69,7 @@ def prepare(
 ) -> tuple[Site | None, list[Diagnostic]]:
     """Stages 1 and 2, load → resolve: the site, or None after an error, and every problem."""
     project, problems = load_project(root, step, jobs, cache)
+    heap.settle()
     if base_url is not None:
         project = replace(
             project, config=replace(project.config, base_url=normalize_base_url(base_url))
@@ -78,6 +79,7 @@ def prepare(
     step("resolve", 0, 0)
     seen: Matches = {}
     site, found = resolve(project, cache.load_matches() if cache else None, seen)
+    heap.settle()
     if cache:
         cache.save_matches(seen)
     problems += found
@@ -98,12 +100,13 @@ def stages(
     the `cache` of parsed interviews. `jobs` processes parse and render (None: every core);
     the files are the same whatever `jobs` and whatever the cache and `memo` hold.
     """
-    site, problems = prepare(root, base_url, step, jobs, cache)
-    if site is None:
-        return [], problems
-    step("render", 0, 0)
-    files, found = render(site, root, step, jobs, memo)
-    return files, problems + found
+    with heap.build_scope():
+        site, problems = prepare(root, base_url, step, jobs, cache)
+        if site is None:
+            return [], problems
+        step("render", 0, 0)
+        files, found = render(site, root, step, jobs, memo)
+        return files, problems + found
 
 
 def build(
@@ -126,6 +129,20 @@ def build(
     (`cache.py`): nothing is done when no input changed since the last build, unchanged
     interviews are not parsed again, pages rendered from the same context are not rendered
     again (`memo.py`), and unchanged files are not written again."""
+    with heap.build_scope():
+        return _build(root, out, base_url, strict, step, search, jobs, cache)
+
+
+def _build(
+    root: Path,
+    out: Path | None,
+    base_url: str | None,
+    strict: bool,
+    step: Step,
+    search: bool,
+    jobs: int | None,
+    cache: bool,
+) -> BuildReport:
     start = time.perf_counter()
     out = out if out is not None else root / "site"
     display = _display(out, root)

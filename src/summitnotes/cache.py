@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,15 +228,44 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def input_files(root: Path) -> list[Path]:
-    """Every file a build reads: seeds, notes, templates and the config."""
-    found: list[Path] = []
+def input_files(root: Path) -> list[tuple[str, os.stat_result]]:
+    """Every file a build reads (seeds, notes, templates and the config), as
+    (path relative to `root`, its stat), sorted by path.
+
+    Walked with `os.scandir` on plain strings: `Path.rglob` and a `stat` per `Path`
+    took most of a no-op build's second at 10,000 interviews."""
+    found: list[tuple[str, os.stat_result]] = []
     for folder in ("seeds", "notes", "templates"):
-        base = root / folder
-        if base.is_dir():
-            found += (p for p in base.rglob("*") if p.is_file())
-    found += (p for p in root.glob("summitnotes.y*ml") if p.is_file())
-    return sorted(found)
+        _walk(os.path.join(root, folder), folder, found)
+    try:
+        with os.scandir(root) as entries:
+            for e in entries:
+                if _CONFIG.fullmatch(e.name) and e.is_file():
+                    found.append((e.name, e.stat()))
+    except OSError:
+        pass
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+_CONFIG = re.compile(r"summitnotes\.y[^/]*ml")
+"""The config file names `summitnotes.y*ml`, as `root.glob` matched them."""
+
+
+def _walk(folder: str, rel: str, found: list[tuple[str, os.stat_result]]) -> None:
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                name = f"{rel}/{e.name}"
+                if e.is_dir(follow_symlinks=False):
+                    _walk(e.path, name, found)
+                elif e.is_file():
+                    try:
+                        found.append((name, e.stat()))
+                    except OSError:
+                        continue
+    except OSError:
+        return
 
 
 def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -248,17 +278,12 @@ def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, di
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{__version__}\0{options}\0".encode())
     h.update(package_hash().encode())
-    for path in input_files(root):
-        rel = path.relative_to(root).as_posix()
-        try:
-            st = path.stat()
-        except OSError:
-            continue
+    for rel, st in input_files(root):
         old = known.get(rel)
         if isinstance(old, list) and len(old) == 3 and old[:2] == [st.st_size, st.st_mtime_ns]:
             digest = old[2]
         else:
-            digest = content_hash(read_or_none(path) or b"")
+            digest = content_hash(read_or_none(root / rel) or b"")
         files[rel] = [st.st_size, st.st_mtime_ns, digest]
         h.update(f"{rel}\0{digest}\0".encode())
     return h.hexdigest(), {"files": files}

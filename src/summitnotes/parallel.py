@@ -9,11 +9,12 @@ available, or for one process or a handful of items, the work runs in-process.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
+
+from summitnotes import heap
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -66,8 +67,9 @@ def stream(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     _shared = shared_value
     # What exists now (the site model) lives through the work: the collector need not
-    # walk it again and again, and forked workers then leave its pages shared.
-    gc.freeze()
+    # walk it again and again, and forked workers then leave its pages shared. The
+    # build releases it when it ends (`heap.build_scope`).
+    heap.settle()
     try:
         if (
             jobs == 1
@@ -83,5 +85,4 @@ def stream(
             for part in pool.imap(fn, chunks, chunksize=1):
                 yield from part
     finally:
-        gc.unfreeze()  # a warm process (`serve`) must collect this build's model later
         _shared = None

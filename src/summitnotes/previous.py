@@ -86,7 +86,7 @@ def unchanged(staging: Path, f: OutputFile, previous: Previous, digest: str | No
     if entry[2] != digest:
         return False
     try:
-        st = os.stat(staging / f.path, follow_symlinks=False)
+        st = os.stat(f"{staging}/{f.path}", follow_symlinks=False)
     except OSError:
         return False
     return [st.st_size, st.st_mtime_ns] == list(entry[:2])

@@ -8,6 +8,8 @@ Windows machine still opens.
 
 from __future__ import annotations
 
+import functools
+
 from slugify import slugify
 
 RESERVED = frozenset(
@@ -15,7 +17,10 @@ RESERVED = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def url_slug(text: str) -> str:
-    """`Тоқаев` → `tokaev`, `../../x` → `x`, `con` → `con-1`; '' when nothing is left."""
+    """`Тоқаев` → `tokaev`, `../../x` → `x`, `con` → `con-1`; '' when nothing is left.
+
+    Cached: the same speaker and topic names come back in every interview."""
     slug = slugify(text)
     return f"{slug}-1" if slug in RESERVED else slug

@@ -152,11 +152,11 @@ class Staging:
             return slim
         self._written.add(f.path)
         try:
-            same = self.reuse(f) if self.reuse is not None else None
             if self._kept is not None:
                 if unchanged(self.folder, f, self._kept, digest):
                     return slim
                 (self.folder / f.path).unlink(missing_ok=True)  # maybe a link to the live site
+            same = self.reuse(f) if self.reuse is not None else None
             _write(self.folder, f, self._folders, same)
         except OSError as exc:
             self.problems = self._failed(exc)
