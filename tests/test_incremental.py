@@ -28,6 +28,8 @@ KINDS = (
     "link-topic",
     "file-note-under-topic",
     "edit-link-context",
+    "change-answer",
+    "link-speaker",
 )
 
 
@@ -101,6 +103,23 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
         note = rng.choice(notes)
         text = note.read_text(encoding="utf-8")
         note.write_text(text.replace(" See [[", f" Edit {step} says: see [[", 1), encoding="utf-8")
+    elif kind == "change-answer":  # speaker pages quote the first paragraph of each turn
+        dashed = [s for s in seeds if s.read_text(encoding="utf-8").count("\n— ") >= 2]
+        seed = rng.choice(dashed or seeds)
+        text = seed.read_text(encoding="utf-8")
+        first_answer = text.find("\n— ", text.find("\n— ") + 1)  # after the first question
+        if first_answer >= 0:
+            at = first_answer + len("\n— ")
+            seed.write_text(text[:at] + f"Edited {step}, " + text[at:], encoding="utf-8")
+    elif kind == "link-speaker":  # only the speaker's page shows it (a backlink)
+        sidecar = rng.choice(seeds).with_suffix(".yaml")
+        lines = sidecar.read_text(encoding="utf-8").splitlines() if sidecar.exists() else []
+        names = [ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("  name:")]
+        if names:
+            slug = "-".join(names[0].lower().split())
+            (project / "notes" / f"about-{step}.md").write_text(
+                f"---\ntitle: About {step}\n---\nSee [[{slug}]].\n", encoding="utf-8"
+            )
     return kind
 
 

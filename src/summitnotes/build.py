@@ -163,7 +163,8 @@ def _build(
         problems += opened
         if not opened:
             step("render", 0, 0)
-            files, found = render(site, root, step, jobs, plan.memo, staging.add)
+            memo = replace(plan.memo, contents=store.contents) if plan.memo else None
+            files, found = render(site, root, step, jobs, memo, staging.add)
             problems += found
             if _stopped(problems, strict):
                 staging.drop()

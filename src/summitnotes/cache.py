@@ -26,7 +26,7 @@ import pickle
 import re
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from summitnotes import __version__
@@ -66,6 +66,10 @@ class Cache:
     problems: list[Diagnostic] = field(default_factory=list)
     interviews: dict[str, Any] = field(default_factory=dict)
     """Content key → (Interview | None, diagnostics)."""
+    files: dict[str, Any] = field(default_factory=dict)
+    """Input path → [size, mtime_ns, content hash], as this build's fingerprint found them."""
+    contents: dict[str, str] = field(default_factory=dict)
+    """Interview source path → its content key (`interview_key`), for this build's seeds."""
     _used: set[str] = field(default_factory=set)
     _loaded: bool = False
 
@@ -80,14 +84,29 @@ class Cache:
     # parsed interviews
 
     def interview_key(self, path: Path, display: str) -> str | None:
-        """The content key of an interview file and its sidecar; None when unreadable."""
-        text = read_or_none(path)
+        """The content key of an interview file and its sidecar; None when unreadable.
+
+        Made from the content hashes the build's fingerprint already took (`files`),
+        so the seeds are not read twice; a file it did not see is read here."""
+        text = self._digest(path, display)
         if text is None:
             return None
-        side = read_or_none(path.with_suffix(".yaml"))
-        return content_hash(
-            __version__.encode(), display.encode(), text, b"\0" if side is None else b"1" + side
+        side = self._digest(
+            path.with_suffix(".yaml"), str(PurePosixPath(display).with_suffix(".yaml"))
         )
+        return content_hash(
+            __version__.encode(),
+            display.encode(),
+            text.encode(),
+            b"\0" if side is None else b"1" + side.encode(),
+        )
+
+    def _digest(self, path: Path, display: str) -> str | None:
+        entry = self.files.get(display)
+        if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], str) and entry[2]:
+            return entry[2]
+        data = read_or_none(path)
+        return None if data is None else content_hash(data)
 
     def load_interviews(self) -> None:
         if self.folder is None or self._loaded:
@@ -283,7 +302,8 @@ def fingerprint(root: Path, options: str, last: dict[str, Any]) -> tuple[str, di
         if isinstance(old, list) and len(old) == 3 and old[:2] == [st.st_size, st.st_mtime_ns]:
             digest = old[2]
         else:
-            digest = content_hash(read_or_none(root / rel) or b"")
+            data = read_or_none(root / rel)
+            digest = "" if data is None else content_hash(data)  # "": unreadable
         files[rel] = [st.st_size, st.st_mtime_ns, digest]
         h.update(f"{rel}\0{digest}\0".encode())
     return h.hexdigest(), {"files": files}

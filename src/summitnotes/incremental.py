@@ -126,6 +126,7 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
         return p
     last = cache.last_inputs()
     p.key, p.inputs = fingerprint(root, options, last)
+    cache.files = p.inputs["files"]
     p.memo = Memo(_salt(p.inputs["files"], options), str(out))
     kept = last.get("previous")
     p.previous = Previous(cache.folder / PREVIOUS, kept if isinstance(kept, dict) else {})

@@ -1,10 +1,10 @@
 """Rendered pages reused when what they are rendered from did not change.
 
 A page's key is the hash of what it is made from, salted with everything else
-rendering reads: the templates, the package's code and the config. Interview and
-topic pages (most pages, and the largest) are keyed by their inputs before their
-context is built (`Inputs`); every other page by its template name, path and whole
-context (pickled). The same key gives the same bytes, so a page whose key is the
+rendering reads: the templates, the package's code and the config. Interview, topic
+and speaker pages (most pages, and the largest) are keyed by their inputs before
+their context is built (`Inputs`); every other page by its template name, path and
+whole context (pickled). The same key gives the same bytes, so a page whose key is the
 one the last build recorded is not rendered again: its file in the current site
 is linked into the new one. Editing a note re-renders that note's page and the
 pages that show it (backlinks, lists, transclusions), and nothing else. Exports,
@@ -33,6 +33,10 @@ class Memo:
     """The current site's folder, where reused pages are linked from."""
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Page path → (key, content hash) of the last build's pages still intact on disk."""
+    contents: dict[str, str] = field(default_factory=dict)
+    """Interview source → the content key the cache holds its parse under (`cache.py`):
+    the text, sidecar, path and version it is parsed from, so it stands for the parsed
+    interview in keys (the code is in the salt) and the interview need not be pickled."""
 
     def key(self, page: Page) -> str | None:
         """None when the context cannot be pickled: such a page is always rendered."""
@@ -71,13 +75,14 @@ class Memo:
 
 
 class Inputs:
-    """What interview and topic pages are made from, gathered once per render before
-    workers fork: such a page whose inputs are those of the last build is reused without
-    building its context at all. Most pages of a site are interview pages, and topic
-    pages are the largest.
+    """What interview, topic and speaker pages are made from, gathered once per render
+    before workers fork: such a page whose inputs are those of the last build is reused
+    without building its context at all. Most pages of a site are interview pages, topic
+    pages are the largest, and speaker pages quote every turn of their speaker.
 
     The inputs are read off `pages.page`, `interview_view.interview_view`,
-    `jsonld.interview_jsonld`, `pages.topic_view` and `note_links.note_html`. An
+    `jsonld.interview_jsonld`, `pages.topic_view`, `pages.speaker_view` and
+    `note_links.note_html`. An
     interview page: the interview, its images, its speakers' pages, the topics of its
     exchanges (with titles and reasons), what links to it or its passages (with the
     titles of the pages those links are on) and the config. A topic page: the topic and
@@ -102,12 +107,14 @@ class Inputs:
         self._cores: dict[int, str | None] = {}
 
     def key(self, page_key: PageKey) -> tuple[str, str | None] | None:
-        """(path, key) of an interview or topic page; None for other pages."""
+        """(path, key) of an interview, topic or speaker page; None for other pages."""
         kind, i = page_key
         if kind == "interview":
             return urls.interview(self.index.site.interviews[i].slug), self.interview(i)
         if kind == "topic":
             return urls.topic(self.index.site.topics[i].slug), self.topic(i)
+        if kind == "speaker":
+            return urls.speaker(self.index.site.people[i].slug), self.speaker(i)
         return None
 
     def interview(self, i: int) -> str | None:
@@ -141,7 +148,7 @@ class Inputs:
         topics = sorted({topic for _, _, found in exchanges for topic, _ in found})
         inputs = (
             "interview",
-            iv,
+            self.memo.contents.get(iv.source) or iv,
             index.images_of.get(slug, {}),
             [index.person_of[(slug, s.id)] for s in iv.speakers],
             exchanges,
@@ -175,6 +182,30 @@ class Inputs:
             index.site.config,
         )
         return self.memo.hash_of(urls.topic(t.slug), inputs)
+
+    def speaker(self, i: int) -> str | None:
+        """The key of a speaker page: the person (with their profile note), the interviews
+        they speak in (by their `core` keys), what links to the page, and the links in
+        the profile note (with their targets' titles and the interviews quoted)."""
+        index = self.index
+        p = index.site.people[i]
+        in_note = index.links.of_note(p.note.source) if p.note else []
+        quoted = dict.fromkeys(
+            n.target.slug for n in in_note if n.target is not None and n.target.kind == "interview"
+        )
+        backlinks = index.links.to_page.get(PageRef("speaker", p.slug), [])
+        inputs = (
+            "speaker",
+            p,
+            [self._of(slug) for slug in dict.fromkeys(slug for slug, _ in p.appearances)],
+            backlinks,
+            self._titles(n.origin for n in backlinks),
+            in_note,
+            self._titles(n.target for n in in_note if n.target is not None),
+            [self._of(slug) for slug in quoted],
+            index.site.config,
+        )
+        return self.memo.hash_of(urls.speaker(p.slug), inputs)
 
     def remember(self, i: int, core: str | None) -> None:
         """The `core` key a worker worked out for interview `i`."""

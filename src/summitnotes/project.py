@@ -82,7 +82,9 @@ def _load_interviews(
     if cache is None or not cache.enabled:
         return parallel.run(_parse_chunk, [(root, p) for p in seeds], jobs)
     cache.load_interviews()
-    keys = [cache.interview_key(p, p.relative_to(root).as_posix()) for p in seeds]
+    displays = [p.relative_to(root).as_posix() for p in seeds]
+    keys = [cache.interview_key(p, d) for p, d in zip(seeds, displays, strict=True)]
+    cache.contents = {d: k for d, k in zip(displays, keys, strict=True) if k is not None}
     found: list[Loaded | None] = [cache.get_interview(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     parsed = parallel.run(_parse_chunk, [(root, seeds[i]) for i in todo], jobs)
