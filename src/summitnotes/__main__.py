@@ -1,3 +1,3 @@
-from summitnotes.cli import main
+from summitnotes.cli import entry
 
-main()
+entry()

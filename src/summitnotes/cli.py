@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -364,3 +366,28 @@ def main() -> None:
             traceback.print_exc()
         click.echo(f"summitnotes: internal error: {exc} (run with --debug for details)", err=True)
         sys.exit(3)
+
+
+def entry() -> NoReturn:
+    """The `summitnotes` command: `main`, then a fast exit (`_exit`)."""
+    try:
+        main()
+    except SystemExit as done:
+        _exit(done.code)
+    _exit(0)
+
+
+def _exit(code: object) -> NoReturn:
+    """Leave without tearing the heap down object by object: after a build of 10,000
+    interviews that took 2.5 s, a third of a rebuild (mypy's `fast_exit` does the same).
+    Everything the build writes is closed and in place by now; only the output streams
+    are left to flush."""
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    if not isinstance(code, int | None):
+        print(code, file=sys.stderr)  # what sys.exit would print
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        status = status or 1
+    os._exit(status)
