@@ -78,7 +78,8 @@ def prepare(
         return None, problems
     step("resolve", 0, 0)
     seen: Matches = {}
-    site, found = resolve(project, cache.load_matches() if cache else None, seen)
+    known = cache.load_matches() if cache else None
+    site, found = resolve(project, known, seen, cache.contents if cache else None)
     heap.settle()
     if cache:
         cache.save_matches(seen)

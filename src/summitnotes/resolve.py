@@ -51,17 +51,25 @@ GENERIC_NAMES = {
 }
 
 
-Matches = dict[bytes, tuple[tuple[str, tuple[str, ...]], ...]]
-"""(topic slug, phrases found) of each exchange, by a hash of every topic's phrases and
-the exchange's text: the same text and phrases always match the same way, so the cache
-keeps this table and unchanged exchanges are not searched again."""
+Found = tuple[tuple[str, tuple[str, ...]], ...]
+"""(topic slug, phrases found) in one exchange."""
+Matches = dict[bytes, tuple[Found, ...]]
+"""What topics' phrases matched in each exchange of an interview, by a hash of every
+topic's phrases and the interview's content key (`cache.py`: its text, sidecar and
+path): the same interview and phrases always match the same way, so the cache keeps
+this table and an unchanged interview is not searched again."""
 
 
 def resolve(
-    project: Project, known: Matches | None = None, seen: Matches | None = None
+    project: Project,
+    known: Matches | None = None,
+    seen: Matches | None = None,
+    contents: dict[str, str] | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
-    """`known`: topic matches found by earlier builds (the cache); every match this
-    build uses is put in `seen`, for the cache to keep."""
+    """`known`: topic matches found by earlier builds (the cache), by interview;
+    every match this build uses is put in `seen`, for the cache to keep. `contents`:
+    the cache's content key of each interview, by source; an interview without one
+    is searched for topics every time."""
     problems: list[Diagnostic] = []
     interviews = sorted(project.interviews, key=lambda iv: iv.slug)
     problems += _duplicates((iv.slug, iv.source) for iv in interviews)
@@ -82,9 +90,16 @@ def resolve(
         for n in notes
     ]
 
-    exchanges = [ex for iv in interviews for ex in exchanges_of(iv)]
+    by_interview = [exchanges_of(iv) for iv in interviews]
+    exchanges = [ex for exs in by_interview for ex in exs]
     assignments, found = _assign(
-        interviews, exchanges, topics, lookup, known or {}, {} if seen is None else seen
+        interviews,
+        by_interview,
+        topics,
+        lookup,
+        known or {},
+        {} if seen is None else seen,
+        contents or {},
     )
     problems += found
 
@@ -241,25 +256,28 @@ def _folded_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 def _assign(
     interviews: list[Interview],
-    exchanges: list[Exchange],
+    by_interview: list[list[Exchange]],
     topics: list[Topic],
     lookup: dict[str, str],
     known: Matches,
     seen: Matches,
+    contents: dict[str, str],
 ) -> tuple[list[Assignment], list[Diagnostic]]:
+    """Each exchange's topics, with the reasons: the sidecar's and the phrases found.
+
+    Per topic, in interview and exchange order: interviews are sorted by slug, so
+    assignments come out in the order a topic page shows them without a sort."""
     problems: list[Diagnostic] = []
-    reasons: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    by_interview: dict[str, list[Exchange]] = defaultdict(list)
-    for ex in exchanges:
-        by_interview[ex.interview].append(ex)
-    for iv in interviews:
-        ids = {ex.id for ex in by_interview[iv.slug]}
+    finder = _Finder(topics)
+    by_topic: dict[str, list[Assignment]] = defaultdict(list)
+    for iv, exchanges in zip(interviews, by_interview, strict=True):
+        reasons: dict[str, dict[str, list[str]]] = {ex.id: {} for ex in exchanges}
         for name in filter(topic_key, iv.meta.topics):
             slug = lookup[topic_key(name)]
-            for ex in by_interview[iv.slug]:
-                reasons[(slug, iv.slug, ex.id)].append("assigned to the interview")
+            for why in reasons.values():
+                why.setdefault(slug, []).append("assigned to the interview")
         for qid, names in iv.meta.question_topics:
-            if qid not in ids:
+            if qid not in reasons:
                 problems.append(
                     warning(
                         iv.source,
@@ -271,24 +289,16 @@ def _assign(
                 )
                 continue
             for name in filter(topic_key, names):
-                reasons[(lookup[topic_key(name)], iv.slug, qid)].append(f"assigned to {qid}")
-    finder = _Finder(topics)
-    for ex in exchanges:
-        text = "\n\n".join(turn.text for turn in ex.turns)
-        key = finder.key(text)
-        found = seen.get(key)
-        if found is None:
-            found = known.get(key)
-        if found is None:
-            found = finder.find(text)
-        seen[key] = found
-        for slug, phrases in found:
-            reasons[(slug, ex.interview, ex.id)] += [f"matched “{p}”" for p in phrases]
-    order = {(ex.interview, ex.id): i for i, ex in enumerate(exchanges)}
-    assignments = [
-        Assignment(t, iv, ex, tuple(dict.fromkeys(r)))
-        for (t, iv, ex), r in sorted(reasons.items(), key=lambda kv: (kv[0][0], order[kv[0][1:]]))
-    ]
+                reasons[qid].setdefault(lookup[topic_key(name)], []).append(f"assigned to {qid}")
+        found_all = _matches(finder, iv, exchanges, known, seen, contents)
+        for ex, found in zip(exchanges, found_all, strict=True):
+            why = reasons[ex.id]
+            for slug, phrases in found:
+                why.setdefault(slug, []).extend(f"matched “{p}”" for p in phrases)
+        for ex in exchanges:
+            for slug, why in reasons[ex.id].items():
+                by_topic[slug].append(Assignment(slug, iv.slug, ex.id, tuple(dict.fromkeys(why))))
+    assignments = [a for slug in sorted(by_topic) for a in by_topic[slug]]
     assigned = {a.interview for a in assignments}
     problems += [
         warning(
@@ -304,6 +314,26 @@ def _assign(
     return assignments, problems
 
 
+def _matches(
+    finder: _Finder,
+    iv: Interview,
+    exchanges: list[Exchange],
+    known: Matches,
+    seen: Matches,
+    contents: dict[str, str],
+) -> tuple[Found, ...]:
+    """What the topics' phrases match in each exchange of `iv`, from the cache when it
+    has this interview under these phrases."""
+    content = contents.get(iv.source)
+    key = finder.key(content) if content else None
+    found = None if key is None else seen.get(key) or known.get(key)
+    if found is None or len(found) != len(exchanges):
+        found = tuple(finder.find("\n\n".join(turn.text for turn in ex.turns)) for ex in exchanges)
+    if key is not None:
+        seen[key] = found
+    return found
+
+
 class _Finder:
     """Finds the topics' `match:` phrases in a text."""
 
@@ -316,9 +346,10 @@ class _Finder:
         self.phrases = tuple(self.by_phrase)
         self._salt = hashlib.blake2b(repr([(t.slug, t.match) for t in topics]).encode())
 
-    def key(self, text: str) -> bytes:
+    def key(self, content: str) -> bytes:
+        """The key of an interview's matches: these phrases, that content key."""
         h = self._salt.copy()
-        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(content.encode("utf-8", "surrogatepass"))
         return h.digest()
 
     def find(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
