@@ -10,10 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from summitnotes import urls
 from summitnotes.model import OutputFile, Site
+
+if TYPE_CHECKING:
+    from summitnotes.memo import Memo
 
 ATOM_EPOCH = "1970-01-01T00:00:00Z"
 """The feed's `updated` when nothing in it has a date."""
@@ -34,10 +38,20 @@ class FeedItem:
     """(slug, title) of the topics."""
 
 
-def feed_files(site: Site, pages: Iterable[str]) -> list[OutputFile]:
-    """`pages`: output paths of every HTML page."""
+def feed_files(site: Site, pages: Iterable[str], memo: Memo | None = None) -> list[OutputFile]:
+    """`pages`: output paths of every HTML page. With a `memo`, the feed is taken from
+    the current site when its items and the config are those the last build had."""
+    items = feed_items(site)
+
+    def feed() -> list[OutputFile]:
+        return [OutputFile(urls.FEED, atom(site, items).encode("utf-8"))]
+
+    if memo is None:
+        made = feed()
+    else:
+        made = memo.reuse_or_make([urls.FEED], memo.hash_of(urls.FEED, (items, site.config)), feed)
     return [
-        OutputFile(urls.FEED, atom(site).encode("utf-8")),
+        *made,
         OutputFile(urls.SITEMAP, sitemap(site, pages).encode("utf-8")),
         OutputFile(urls.ROBOTS, robots(site).encode("utf-8")),
         OutputFile(urls.NOJEKYLL, b""),
@@ -78,9 +92,10 @@ def feed_items(site: Site) -> list[FeedItem]:
     return sorted(by_path, key=lambda i: _timestamp(i.date), reverse=True)
 
 
-def atom(site: Site) -> str:
+def atom(site: Site, items: list[FeedItem] | None = None) -> str:
+    """`items`: the site's `feed_items`, if already made."""
     c = site.config
-    items = feed_items(site)
+    items = feed_items(site) if items is None else items
 
     def where(path: str) -> str:
         return urls.address(path, c.site_url, c.base_url)

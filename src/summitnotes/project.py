@@ -101,13 +101,29 @@ def _parse_chunk(chunk: Sequence[tuple[Path, Path]]) -> list[Loaded]:
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in suffixes and not p.name.startswith((".", "_")) and p.name != "README.md"
-    )
+    """The files under `folder` with one of `suffixes`, sorted as paths; folders that
+    are symbolic links are not entered. With `os.scandir` on strings: `Path.rglob`
+    took a third of a second for 11,000 files."""
+    found: list[tuple[list[str], str]] = []
+
+    def walk(path: str, parts: list[str]) -> None:
+        try:
+            with os.scandir(path) as entries:
+                listed = list(entries)
+        except OSError:
+            return
+        for e in listed:
+            if e.is_dir(follow_symlinks=False):
+                walk(e.path, [*parts, e.name])
+            elif (
+                os.path.splitext(e.name)[1] in suffixes
+                and not e.name.startswith((".", "_"))
+                and e.name != "README.md"
+            ):
+                found.append(([*parts, e.name], e.path))
+
+    walk(str(folder), [])
+    return [Path(path) for _, path in sorted(found)]
 
 
 def _inside(

@@ -130,7 +130,7 @@ def render(
     for other in (
         [OutputFile(urls.STYLESHEET, css.encode("utf-8"))],
         [OutputFile(urls.SEARCH_SCRIPT, script.encode("utf-8"))],
-        feed_files(site, paths),
+        feed_files(site, paths, memo),
         [OutputFile(urls.image(i.interview, i.name), copy_from=i.source) for i in site.images],
     ):
         files += [add(f) for f in other]
