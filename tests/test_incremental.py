@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,8 @@ KINDS = (
     "edit-link-context",
     "change-answer",
     "link-speaker",
+    "link-note",
+    "rename-filed-topic",
 )
 
 
@@ -120,6 +123,18 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
             (project / "notes" / f"about-{step}.md").write_text(
                 f"---\ntitle: About {step}\n---\nSee [[{slug}]].\n", encoding="utf-8"
             )
+    elif kind == "link-note" and notes:  # the note's page lists it as a backlink
+        (project / "notes" / f"reply-{step}.md").write_text(
+            f"---\ntitle: Reply {step}\n---\nAs [[{rng.choice(notes).stem}]] says.\n",
+            encoding="utf-8",
+        )
+    elif kind == "rename-filed-topic" and notes:  # a note's page shows its topics' titles
+        filed = re.search(r"^topics: \[([\w-]+)", rng.choice(notes).read_text("utf-8"), re.M)
+        topic = project / "notes" / "topics" / f"{filed.group(1) if filed else 'topic-01'}.md"
+        if topic.exists():
+            text = topic.read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^title: ", f"title: Filed {step} ", text, count=1)
+            topic.write_text(text, encoding="utf-8")
     return kind
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from summitnotes import urls
 from summitnotes.cache import content_hash
-from summitnotes.model import NoteLink, OutputFile, PageRef, Site
+from summitnotes.model import Note, NoteLink, OutputFile, PageRef, Site
 from summitnotes.pages import Index, Page, PageKey
 
 
@@ -115,6 +115,8 @@ class Inputs:
             return urls.topic(self.index.site.topics[i].slug), self.topic(i)
         if kind == "speaker":
             return urls.speaker(self.index.site.people[i].slug), self.speaker(i)
+        if kind == "note":
+            return urls.note(self.index.site.notes[i].slug), self.note(i)
         return None
 
     def interview(self, i: int) -> str | None:
@@ -206,6 +208,36 @@ class Inputs:
             index.site.config,
         )
         return self.memo.hash_of(urls.speaker(p.slug), inputs)
+
+    def note(self, i: int) -> str | None:
+        """The key of a note's page: the note, its topics' titles, the links in it (with
+        their targets' titles and the interviews quoted), what links to it, the config."""
+        index = self.index
+        n = index.site.notes[i]
+        backlinks = index.links.to_page.get(PageRef("note", n.slug), [])
+        inputs = (
+            "note",
+            n,
+            [(t, index.topics[t].title) for t in n.topics if t in index.topics],
+            *self._body(n),
+            backlinks,
+            self._titles(b.origin for b in backlinks),
+            index.site.config,
+        )
+        return self.memo.hash_of(urls.note(n.slug), inputs)
+
+    def _body(self, note: Note | None) -> tuple[object, ...]:
+        """What a note's body shows besides its text: the links in it, their targets'
+        titles, and the interviews it quotes (by their `core` keys)."""
+        in_note = self.index.links.of_note(note.source) if note else []
+        quoted = dict.fromkeys(
+            n.target.slug for n in in_note if n.target is not None and n.target.kind == "interview"
+        )
+        return (
+            in_note,
+            self._titles(n.target for n in in_note if n.target is not None),
+            [self._of(slug) for slug in quoted],
+        )
 
     def remember(self, i: int, core: str | None) -> None:
         """The `core` key a worker worked out for interview `i`."""
