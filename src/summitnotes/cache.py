@@ -38,6 +38,7 @@ FORMAT = 1
 """Bumped when the cache's layout changes; older caches are then ignored."""
 
 
+INPUTS = "inputs.json"
 INTERVIEWS = "interviews.pickle"
 MATCHES = "matches.pickle"
 
@@ -175,7 +176,14 @@ class Cache:
     # the inputs of the last successful build
 
     def last_inputs(self) -> dict[str, Any]:
-        data = self._read("inputs.json") if self.folder is not None else None
+        """What the last successful build saved; in a warm process, as it saved it."""
+        if self.folder is None:
+            return {}
+        path = self.folder / INPUTS
+        held = _warm.get(path)
+        if held is not None and held[0] == _signature(path):
+            return dict(held[1])
+        data = self._read(INPUTS)
         if data is None:
             return {}
         try:
@@ -184,13 +192,16 @@ class Cache:
                 return {}
             return dict(stored)
         except (ValueError, AttributeError):
-            self._corrupt("inputs.json")
+            self._corrupt(INPUTS)
             return {}
 
     def save_inputs(self, inputs: dict[str, Any]) -> None:
         if self.folder is not None:
-            body = json.dumps({"format": FORMAT, **inputs}, sort_keys=True)
-            self._write("inputs.json", body.encode())
+            stored = {"format": FORMAT, **inputs}
+            self._write(INPUTS, json.dumps(stored, sort_keys=True).encode())
+            signature = _signature(self.folder / INPUTS)
+            if signature is not None:
+                _warm[self.folder / INPUTS] = (signature, stored)
 
     # files
 

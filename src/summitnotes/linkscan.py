@@ -6,6 +6,7 @@ what will be rendered); what the links point at is `links.py`'s job.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -51,7 +52,9 @@ class Scan:
     """(id, text) of each heading that has an anchor."""
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def scan(note: Note) -> Scan:
+    """Cached: a warm process (`serve`) scans only the notes that changed."""
     tokens = markdown().parse(note.body)
     refs: list[Ref] = []
     headings: list[tuple[str, str]] = []

@@ -148,7 +148,10 @@ class Preview:
     def _rebuild(self) -> BuildReport | None:
         assert self.folder is not None
         self._builds += 1
-        out = self.folder / f"build-{self._builds}"
+        # Always the same folder: the build replaces it whole (a failed one leaves it as
+        # it was), and a page whose inputs did not change is not rendered again, which
+        # needs the folder the last build wrote (`memo.py`).
+        out = self.folder / "site"
         start = time.perf_counter()
         report: BuildReport | None = None
         try:
@@ -166,7 +169,6 @@ class Preview:
             self.generation += 1
             self.changed.notify_all()
         self._tell(report, error, time.perf_counter() - start)
-        self._tidy()
         return report
 
     def _tell(self, report: BuildReport | None, error: str, seconds: float) -> None:
@@ -184,21 +186,6 @@ class Preview:
                 f"built {report.page_count} pages, {report.warnings} "
                 f"warning{'s' if report.warnings != 1 else ''}, in {seconds:.2f}s"
             )
-
-    def _tidy(self) -> None:
-        """Keep the current build and the one before (a page may still be loading from it)."""
-        if self.folder is None or self.site is None:
-            return
-        keep = {self.site.name, f"build-{self._builds}"}
-        builds = sorted(
-            (p for p in self.folder.iterdir() if p.name.startswith("build-")),
-            key=lambda p: int(p.name.split("-")[1]),
-        )
-        good = [p for p in builds if (p / ".summitnotes-site").exists()]
-        keep |= {p.name for p in good[-2:]}
-        for p in builds:
-            if p.name not in keep:
-                shutil.rmtree(p, ignore_errors=True)
 
     def _watch(self) -> None:
         for changes in watchfiles.watch(
