@@ -191,10 +191,6 @@ class Inputs:
         the profile note (with their targets' titles and the interviews quoted)."""
         index = self.index
         p = index.site.people[i]
-        in_note = index.links.of_note(p.note.source) if p.note else []
-        quoted = dict.fromkeys(
-            n.target.slug for n in in_note if n.target is not None and n.target.kind == "interview"
-        )
         backlinks = index.links.to_page.get(PageRef("speaker", p.slug), [])
         inputs = (
             "speaker",
@@ -202,9 +198,7 @@ class Inputs:
             [self._of(slug) for slug in dict.fromkeys(slug for slug, _ in p.appearances)],
             backlinks,
             self._titles(n.origin for n in backlinks),
-            in_note,
-            self._titles(n.target for n in in_note if n.target is not None),
-            [self._of(slug) for slug in quoted],
+            *self._body(p.note),
             index.site.config,
         )
         return self.memo.hash_of(urls.speaker(p.slug), inputs)
