@@ -49,7 +49,8 @@ def feed_files(site: Site, pages: Iterable[str], memo: Memo | None = None) -> li
     if memo is None:
         made = feed()
     else:
-        made = memo.reuse_or_make([urls.FEED], memo.hash_of(urls.FEED, (items, site.config)), feed)
+        key = memo.hash_of(urls.FEED, (items, site.config))
+        made = list(memo.reuse_or_make([urls.FEED], key, feed))
     return [
         *made,
         OutputFile(urls.SITEMAP, sitemap(site, pages).encode("utf-8")),

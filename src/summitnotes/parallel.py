@@ -23,6 +23,12 @@ MIN_ITEMS = 64
 """Fewer items than this run in-process: a pool costs more than it saves."""
 MAX_CHUNK = 256
 """Items per chunk at most: a chunk's results are held in memory at once."""
+TASKS_PER_WORKER = 4
+"""Chunks a worker does before a fresh one is forked in its place. A forked worker
+shares the parent's memory until it touches an object (even reading one updates its
+reference count, which copies the page): one that renders for the whole build ends
+up with its own copy of most of the site model. 10,000 interviews: peak 1,434 MB
+without recycling, 1,318 MB with it (the forks cost about as much time as noise)."""
 
 _shared: Any = None
 """What the parent set for its workers to inherit (see `run`)."""
@@ -81,7 +87,8 @@ def stream(
             return
         chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=TASKS_PER_WORKER)
+        with pool:
             for part in pool.imap(fn, chunks, chunksize=1):
                 yield from part
     finally:

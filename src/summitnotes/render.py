@@ -9,7 +9,7 @@ reported as `template:line: message`, never as a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -211,30 +211,31 @@ def _citations(site: Site, i: int, memo: Memo | None, inputs: Inputs | None) -> 
     if memo is None or inputs is None:
         return [(f.path, f.data, None, None, None) for f in make()]
     folder = urls.interview(iv.slug).removesuffix("index.html")
-    return _memoized(memo, (folder + BIB, folder + CSL), inputs.core(i), make)
+    return list(_memoized(memo, (folder + BIB, folder + CSL), inputs.core(i), make))
 
 
-def _data(site: Site, memo: Memo | None, inputs: Inputs | None) -> list[Rendered]:
-    """Exports and search records; with a `memo`, taken from the current site when their
-    inputs did not change (`memo.DATA_FILES`)."""
+def _data(site: Site, memo: Memo | None, inputs: Inputs | None) -> Iterator[Rendered]:
+    """Exports and search records, one file at a time; with a `memo`, taken from the
+    current site when their inputs did not change (`memo.DATA_FILES`)."""
 
-    def make() -> list[OutputFile]:
+    def make() -> Iterator[OutputFile]:
         rows = turn_rows(site)  # search records and exports share one pass over the turns
-        return export_files(site, rows) + search_files(site, rows)
+        yield from export_files(site, rows)
+        yield from search_files(site, rows)
 
     if memo is None or inputs is None:
-        return [(f.path, f.data, None, None, None) for f in make()]
+        return ((f.path, f.data, None, None, None) for f in make())
     cores = [inputs.core(i) for i in range(len(site.interviews))]
     return _memoized(memo, DATA_FILES, data_key(memo, site, cores), make)
 
 
 def _memoized(
-    memo: Memo, paths: Sequence[str], key: str | None, make: Callable[[], list[OutputFile]]
-) -> list[Rendered]:
-    return [
+    memo: Memo, paths: Sequence[str], key: str | None, make: Callable[[], Iterable[OutputFile]]
+) -> Iterator[Rendered]:
+    return (
         (f.path, f.data, f.key, f.digest if f.data is None else content_hash(f.data), None)
         for f in memo.reuse_or_make(paths, key, make)
-    ]
+    )
 
 
 def _render_page(
