@@ -217,8 +217,8 @@ def _reused_page(f: OutputFile) -> bool:
 
 
 def _count(files: list[OutputFile]) -> tuple[tuple[str, int], ...]:
-    kinds = Counter(
-        f.path.split("/")[0] if f.path.count("/") == 2 else "index"
+    kinds = Counter(  # a section's pages: `topics/x/index.html`, `topics/x/page/2/index.html`
+        f.path.split("/")[0] if f.path.count("/") >= 2 else "index"
         for f in files
         if f.path.endswith(".html") and f.path not in UTILITY_PAGES
     )
