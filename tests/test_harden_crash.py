@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,43 @@ def test_a_swap_killed_between_its_two_renames_is_undone(
     (root / "seeds" / "talk.txt").write_text("A talk\n\n— Why not?\n\n— Because.\n", "utf-8")
     assert build(root).ok and leftovers(root) == []
     assert "Why not?" in (root / "site" / "interviews" / "talk" / "index.html").read_text("utf-8")
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL in the middle of deleting a folder."""
+
+
+def _killed_at(kill_at: int, real: Callable[..., None]) -> Callable[..., None]:
+    """`os.unlink` that raises `Killed` on its `kill_at`-th call."""
+    done = 0
+
+    def unlink(path: object, *args: object, **kwargs: object) -> None:
+        nonlocal done
+        done += 1
+        if done == kill_at:
+            raise Killed
+        real(path, *args, **kwargs)
+
+    return unlink
+
+
+@pytest.mark.skipif(swaplock.fcntl is None, reason="no locks: leftovers stay for the user")
+def test_a_build_killed_while_deleting_an_old_site_leaves_a_folder_the_next_one_removes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the swap, the old site sits in a temporary folder and is deleted; a kill
+    halfway must leave it with its marker, or no later build would know it as ours."""
+    root = small_project(tmp_path)
+    site = root / "site"
+    files = sum(1 for p in site.rglob("*") if not p.is_dir())
+    real_unlink = os.unlink
+    for kill_at in range(1, files + 1):
+        old = root / f"{swaplock.staging_prefix(site)}killed{kill_at}"
+        shutil.copytree(site, old)
+        monkeypatch.setattr(os, "unlink", _killed_at(kill_at, real_unlink))
+        with pytest.raises(Killed):
+            swaplock.remove_site(old, write.MARKER)
+        monkeypatch.setattr(os, "unlink", real_unlink)
+        assert (old / write.MARKER).is_file(), f"marker gone after {kill_at - 1} deletions"
+        swaplock.clean_leftovers(site, write.MARKER)  # what the next build does at its turn
+        assert leftovers(root) == [], kill_at

@@ -27,7 +27,7 @@ from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
 from summitnotes.previous import Previous
 
-MARKER = ".summitnotes-site"  # the write stage's marker (write.MARKER)
+MARKER = swaplock.MARKER
 PREVIOUS = "previous-site"
 """In the cache folder: the site before the current one (`previous.py`)."""
 

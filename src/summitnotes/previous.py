@@ -101,7 +101,7 @@ def keep(old: Path, previous: Previous) -> None:
     except OSError:
         held = None
     if held is None and previous.folder.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        swaplock.remove_site(old, swaplock.MARKER)
         return
     try:
         if held is not None:
@@ -109,7 +109,7 @@ def keep(old: Path, previous: Previous) -> None:
         previous.folder.parent.mkdir(parents=True, exist_ok=True)
         os.rename(old, previous.folder)
     except OSError:
-        shutil.rmtree(old, ignore_errors=True)
+        swaplock.remove_site(old, swaplock.MARKER)
     finally:
         if held is not None:
             os.close(held)

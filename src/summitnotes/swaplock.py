@@ -17,6 +17,7 @@ locks and leftovers stay for the user to delete.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -34,6 +35,9 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
+MARKER = ".summitnotes-site"
+"""The file in every site folder a build makes (`write.py`): a folder is ours to replace
+or delete only with it."""
 WAIT_SECONDS = 60.0
 """How long a build waits for another one's swap before it gives up."""
 FRESH_SECONDS = 60.0
@@ -114,7 +118,30 @@ def clean_leftovers(out: Path, marker: str) -> None:
         olds.pop().rename(out)  # killed between the two renames of a swap
     for p in ours:
         if p.exists() and _abandoned(p, marker):
-            shutil.rmtree(p, ignore_errors=True)
+            remove_site(p, marker)
+
+
+def remove_site(folder: Path, marker: str) -> None:
+    """Delete a site folder with its marker last.
+
+    A build killed while deleting then leaves a folder that still has the marker,
+    which the next build knows as ours and finishes deleting; deleted in any order,
+    it could leave a folder without the marker, which no build would ever touch."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if e.name != marker]
+    except OSError:
+        return
+    for entry in found:
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.unlink(folder / marker)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
 
 
 def _abandoned(folder: Path, marker: str) -> bool:

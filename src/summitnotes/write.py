@@ -28,7 +28,7 @@ from summitnotes.diagnostics import Diagnostic, error, has_errors
 from summitnotes.model import OutputFile
 from summitnotes.previous import Previous, keep, prune, take, unchanged
 
-MARKER = ".summitnotes-site"
+MARKER = swaplock.MARKER
 MARKER_TEXT = b"This folder was built by summitnotes; the next build replaces it whole.\n"
 
 
@@ -189,14 +189,14 @@ class Staging:
         if old is not None and self.previous is not None:
             keep(old, self.previous)
         elif old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            swaplock.remove_site(old, MARKER)
         return problems
 
     def drop(self) -> list[Diagnostic]:
         """Remove the folder: `out` stays as it was."""
         self._locks.close()
         if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            swaplock.remove_site(self.folder, MARKER)
             self.folder = None
         return []
 
