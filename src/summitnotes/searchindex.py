@@ -9,8 +9,9 @@ as custom records: its service handles each one with a linear scan over every pa
 added before it (to replace a page added twice), so adding records is quadratic —
 10,000 took 2.2 s of CPU, 30,000 took 14.4 s, the 100,000 of 10,000 interviews 176 s.
 Pagefind reads a folder without that scan, and in parallel. So each record is written
-as a small HTML page into a temporary folder (in the system's temporary directory,
-removed afterwards: the build leaves nothing outside its output folder), at its URL
+as a small HTML page into a temporary folder (in memory at /dev/shm when it has room,
+else in the system's temporary directory; removed afterwards: the build leaves
+nothing outside its output folder), at its URL
 taken as a path — Pagefind gives the file `interviews/<slug>/#a2` the URL
 `/interviews/<slug>/#a2` — and that folder is indexed like the site's own pages.
 The page holds the record's meta and filters in elements left out of the searched
@@ -34,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import posixpath
 import re
 import tempfile
@@ -56,7 +58,9 @@ def index_site(folder: Path) -> list[Diagnostic]:
     """Write the Pagefind bundle into `folder/pagefind/`, or say why it could not be."""
     try:
         scratch = tempfile.TemporaryDirectory(
-            prefix="summitnotes-search-", ignore_cleanup_errors=True
+            prefix="summitnotes-search-",
+            dir=_scratch_place((folder / urls.SEARCH_RECORDS).stat().st_size),
+            ignore_cleanup_errors=True,
         )
         with scratch:  # removed on the way out, if `_index` has not done it yet
             problems = write_records(folder / urls.SEARCH_RECORDS, Path(scratch.name))
@@ -74,6 +78,22 @@ def index_site(folder: Path) -> list[Diagnostic]:
             )
         ]
     return []
+
+
+RAM_DISK = Path("/dev/shm")
+
+
+def _scratch_place(size: int) -> str | None:
+    """Where the record pages go: a memory-backed folder when there is one with room
+    to spare (about 2.5x faster to write 100,000 small files than on disk, and no
+    slow-down of the disk afterwards), else the system's temporary directory."""
+    try:
+        room = os.statvfs(RAM_DISK)
+    except (OSError, AttributeError):  # none, or not a POSIX system
+        return None
+    if not os.access(RAM_DISK, os.W_OK) or room.f_bavail * room.f_frsize < 4 * size:
+        return None
+    return str(RAM_DISK)
 
 
 def write_records(records_file: Path, folder: Path) -> list[Diagnostic]:
