@@ -179,3 +179,13 @@ def test_a_failed_index_leaves_the_previous_site(tmp_path: Path, monkeypatch) ->
     assert (out / "index.html").read_text(encoding="utf-8") == "old"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_record_pages_go_to_memory_only_when_it_has_room(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from summitnotes import searchindex
+
+    monkeypatch.setattr(searchindex, "RAM_DISK", tmp_path)
+    assert searchindex._scratch_place(1000) == str(tmp_path)
+    assert searchindex._scratch_place(10**18) is None  # more than any disk has
+    monkeypatch.setattr(searchindex, "RAM_DISK", tmp_path / "missing")
+    assert searchindex._scratch_place(1000) is None
