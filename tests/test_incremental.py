@@ -33,6 +33,7 @@ KINDS = (
     "link-speaker",
     "link-note",
     "rename-filed-topic",
+    "change-interview-date",
 )
 
 
@@ -135,6 +136,13 @@ def _edit(project: Path, rng: random.Random, step: int, kind: str) -> str:
             text = topic.read_text(encoding="utf-8")
             text = re.sub(r"(?m)^title: ", f"title: Filed {step} ", text, count=1)
             topic.write_text(text, encoding="utf-8")
+    elif kind == "change-interview-date":  # moves it among a topic's interviews (and pages)
+        sidecar = rng.choice(seeds).with_suffix(".yaml")
+        if sidecar.exists():
+            year, month, day = rng.randint(1985, 2030), rng.randint(1, 12), rng.randint(1, 28)
+            date = f"date: {year}-{month:02d}-{day:02d}"
+            text = re.sub(r"(?m)^date: .*$", date, sidecar.read_text(encoding="utf-8"), count=1)
+            sidecar.write_text(text, encoding="utf-8")
     return kind
 
 

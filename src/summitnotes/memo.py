@@ -16,13 +16,13 @@ from __future__ import annotations
 import io
 import pickle
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from summitnotes import urls
 from summitnotes.cache import content_hash
 from summitnotes.model import Note, NoteLink, OutputFile, PageRef, Site
-from summitnotes.pages import Index, Page, PageKey
+from summitnotes.pages import Index, Page, PageKey, page_count
 
 
 @dataclass(frozen=True)
@@ -57,16 +57,19 @@ class Memo:
         return OutputFile(path, None, f"{self.site}/{path}", digest, key)
 
     def reuse_or_make(
-        self, paths: Sequence[str], key: str | None, make: Callable[[], list[OutputFile]]
-    ) -> list[OutputFile]:
+        self, paths: Sequence[str], key: str | None, make: Callable[[], Iterable[OutputFile]]
+    ) -> Iterator[OutputFile]:
         """The files at `paths` from the current site when the last build made every one
-        of them with `key`; else what `make` makes, recorded with `key`."""
+        of them with `key`; else what `make` makes, recorded with `key`, one at a time
+        (the exports are a few hundred MB at 10,000 interviews: each is written and
+        dropped before the next is made)."""
         if key is not None:
             digests = [self.reused(p, key) for p in paths]
             if all(d is not None for d in digests):
-                return [self.hit(p, key, d) for p, d in zip(paths, digests, strict=True) if d]
-        made = make()
-        return made if key is None else [replace(f, key=key) for f in made]
+                yield from (self.hit(p, key, d) for p, d in zip(paths, digests, strict=True) if d)
+                return
+        for f in make():
+            yield f if key is None else replace(f, key=key)
 
     def reused(self, path: str, key: str | None) -> str | None:
         """The content hash of the page's current file, when it can be reused."""
@@ -85,10 +88,12 @@ class Inputs:
     `note_links.note_html`. An
     interview page: the interview, its images, its speakers' pages, the topics of its
     exchanges (with titles and reasons), what links to it or its passages (with the
-    titles of the pages those links are on) and the config. A topic page: the topic and
-    its note, its assignments, the interviews it shows (by their `core` keys), the notes
-    filed under it (their titles, dates and summaries), what links to it, and the links
-    in its note (with their targets' titles and, for passages, the interviews quoted).
+    titles of the pages those links are on) and the config. A topic's first page: the
+    topic and its note, its question count and number of pages, the interviews the page
+    shows (with their assignments and `core` keys), the notes filed under it (their
+    titles, dates and summaries), what links to it, and the links in its note (with their
+    targets' titles and, for passages, the interviews quoted); its later pages, only
+    their own interviews, number and the number of pages (`topic`).
     A view that starts using something else must add it here; `tests/test_incremental.py`
     edits each kind of input and compares with a cold build.
     """
@@ -113,6 +118,10 @@ class Inputs:
             return urls.interview(self.index.site.interviews[i].slug), self.interview(i)
         if kind == "topic":
             return urls.topic(self.index.site.topics[i].slug), self.topic(i)
+        if kind == "topic-page":
+            position, number = self.index.topic_pages[i]
+            slug = self.index.site.topics[position].slug
+            return urls.topic(slug, number), self.topic(position, number)
         if kind == "speaker":
             return urls.speaker(self.index.site.people[i].slug), self.speaker(i)
         if kind == "note":
@@ -160,30 +169,41 @@ class Inputs:
         self._cores[i] = key
         return key
 
-    def topic(self, i: int) -> str | None:
+    def topic(self, i: int, number: int = 1) -> str | None:
+        """The key of page `number` of topic `i`: the interviews on that page, in order,
+        with their assignments to the topic and their `core` keys, the page's number and
+        the topic's number of pages (`pages.pager_view` needs no more), the config. Page
+        1 adds the topic, its question count, its note and what that links to, the notes
+        filed under it and what links to it; the other pages show only its title and
+        summary. So an edit to an interview renders again the pages that show it and those
+        whose interviews it shifts, not the whole topic."""
         index = self.index
         t = index.site.topics[i]
-        assigned = index.by_topic.get(t.slug, [])
-        shown = dict.fromkeys(a.interview for a in assigned)
-        in_note = index.links.of_note(t.note.source) if t.note else []
-        quoted = dict.fromkeys(  # interviews the note links to: quoted passages, captions
-            n.target.slug for n in in_note if n.target is not None and n.target.kind == "interview"
-        )
+        on_page = [
+            (iv.slug, [(a.exchange, a.reasons) for a in found], self._of(iv.slug))
+            for iv, found in index.on_page(t.slug, number)
+        ]
+        pages = page_count(len(index.groups(t.slug)))
+        path = urls.topic(t.slug, number)
+        config = index.site.config
+        if number > 1:
+            summary = t.note.summary if t.note else None
+            inputs_later = ("topic-page", t.slug, t.title, summary, number, pages, on_page, config)
+            return self.memo.hash_of(path, inputs_later)
         backlinks = index.links.to_page.get(PageRef("topic", t.slug), [])
         inputs = (
             "topic",
             t,
-            [(a.interview, a.exchange, a.reasons) for a in assigned],
-            [self._of(slug) for slug in shown],
+            len(index.by_topic.get(t.slug, [])),
+            pages,
+            on_page,
             [(n.slug, n.title, n.date, n.summary) for n in index.notes_of.get(t.slug, [])],
             backlinks,
             self._titles(n.origin for n in backlinks),
-            in_note,
-            self._titles(n.target for n in in_note if n.target is not None),
-            [self._of(slug) for slug in quoted],
-            index.site.config,
+            *self._body(t.note),
+            config,
         )
-        return self.memo.hash_of(urls.topic(t.slug), inputs)
+        return self.memo.hash_of(path, inputs)
 
     def speaker(self, i: int) -> str | None:
         """The key of a speaker page: the person (with their profile note), the interviews

@@ -6,7 +6,7 @@ corpus, never by scanning the corpus for each page.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +29,8 @@ from summitnotes.views import (
     NoteItem,
     NoteView,
     NotFoundView,
+    PageLink,
+    PagerView,
     PageView,
     PairView,
     Snippet,
@@ -39,6 +41,17 @@ from summitnotes.views import (
 
 ANSWER_PREVIEW = 2
 """Paragraphs of an answer shown on a topic page before “continue in context”."""
+
+PER_PAGE = 25
+"""Interviews (with their questions on the topic) on one page of a topic.
+
+In the generated corpus of 10,000 interviews a topic has about 2,000 interviews and
+5,400 questions: one page of 9 MB, which a browser struggles to open. 25 interviews a
+page make about 80 pages of 60 to 75 questions and 115 KB (170 KB at most), which
+open at once, on a phone too, and are read by scrolling; real interviews say more on a
+topic than generated ones, so their pages are longer. Fewer a page would double the
+pages to click through for little gain in size. An interview is never split between
+pages, and a topic of at most this many interviews has one page, as before."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,47 @@ class Index:
         for n in site.notes:  # resolve has turned note topics into topic slugs
             for t in n.topics:
                 self.notes_of[t].append(n)
+        self.topic_pages = topic_pages(site)
+        """(topic position, page number) of the topic pages after the first ones."""
+        self._groups: dict[str, list[Group]] = {}
+
+    def groups(self, topic: str) -> list[Group]:
+        """The interviews on a topic, newest first, each with its assignments in
+        exchange order: what the topic's pages show, in order (made once per topic)."""
+        found = self._groups.get(topic)
+        if found is None:
+            by_interview: dict[str, list[Assignment]] = defaultdict(list)
+            for a in self.by_topic.get(topic, ()):  # in interview and exchange order
+                by_interview[a.interview].append(a)
+            newest = _newest_first(self.interviews[s] for s in by_interview)
+            found = [(iv, tuple(by_interview[iv.slug])) for iv in newest]
+            self._groups[topic] = found
+        return found
+
+    def on_page(self, topic: str, number: int) -> list[Group]:
+        """The interviews shown on page `number` (from 1) of a topic."""
+        start = (number - 1) * PER_PAGE
+        return self.groups(topic)[start : start + PER_PAGE]
+
+
+Group = tuple[Interview, tuple[Assignment, ...]]
+"""An interview on a topic page, with the assignments of its exchanges to the topic."""
+
+
+def page_count(groups: int) -> int:
+    """The pages of a topic with `groups` interviews: one at least (an empty topic)."""
+    return max(1, -(-groups // PER_PAGE))
+
+
+def topic_pages(site: Site) -> list[tuple[int, int]]:
+    """(topic position, page number) of every topic page but the first ones, in page
+    order; counted off the assignments without sorting any interviews."""
+    shown = Counter(t for t, _ in dict.fromkeys((a.topic, a.interview) for a in site.assignments))
+    return [
+        (i, number)
+        for i, t in enumerate(site.topics)
+        for number in range(2, page_count(shown[t.slug]) + 1)
+    ]
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -94,17 +148,29 @@ PageKey = tuple[str, int]
 
 
 def page_keys(site: Site) -> list[PageKey]:
-    """The key of every page (see `page`), in the site's fixed page order."""
+    """The key of every page (see `page`), in the site's fixed page order. A topic's
+    first page is `("topic", topic position)`, followed by its other pages, each
+    `("topic-page", j)` with `j` its position in `topic_pages(site)`."""
     return [
         ("home", 0),
         *(("interview", i) for i in range(len(site.interviews))),
-        *(("topic", i) for i in range(len(site.topics))),
+        *_topic_keys(site),
         *(("speaker", i) for i in range(len(site.people))),
         *(("note", i) for i in range(len(site.notes))),
         *(("list", i) for i in range(4)),
         ("search", 0),
         ("notfound", 0),
     ]
+
+
+def _topic_keys(site: Site) -> Iterator[PageKey]:
+    more = topic_pages(site)
+    j = 0
+    for i in range(len(site.topics)):
+        yield ("topic", i)
+        while j < len(more) and more[j][0] == i:
+            yield ("topic-page", j)
+            j += 1
 
 
 def page(index: Index, key: PageKey) -> Page:
@@ -129,11 +195,13 @@ def page(index: Index, key: PageKey) -> Page:
             image=_first_image(index, iv),
             jsonld=interview_jsonld(index, iv, link),
         )
-    if kind == "topic":
-        t = site.topics[i]
-        path = urls.topic(t.slug)
-        view = topic_view(index, t.slug, Linker(path, base))
-        return _page(site, "topic", path, t.title, view, summary=(t.note and t.note.summary) or "")
+    if kind in ("topic", "topic-page"):
+        position, number = (i, 1) if kind == "topic" else index.topic_pages[i]
+        t = site.topics[position]
+        path = urls.topic(t.slug, number)
+        view = topic_view(index, t.slug, Linker(path, base), number)
+        title = t.title if number == 1 else f"{t.title} (page {number})"
+        return _page(site, "topic", path, title, view, summary=(t.note and t.note.summary) or "")
     if kind == "speaker":
         p = site.people[i]
         path = urls.speaker(p.slug)
@@ -233,16 +301,27 @@ def _pair(index: Index, ex: Exchange, why: str, link: Linker) -> PairView:
     return PairView(ex.id, f"{iv.slug}-{ex.id}", question, tuple(replies), href, why)
 
 
-def topic_view(index: Index, slug: str, link: Linker) -> TopicView:
+def topic_view(index: Index, slug: str, link: Linker, number: int = 1) -> TopicView:
+    """Page `number` of a topic: `PER_PAGE` of its interviews, newest first, with their
+    questions on it. The topic's description, aliases, phrases, question count, notes
+    and backlinks are on the first page only; every page has the title and, when
+    there are several, a pager (`pager_view`)."""
     t = index.topics[slug]
-    groups: dict[str, list[PairView]] = defaultdict(list)
-    for a in index.by_topic[slug]:  # in interview and exchange order, as resolve made them
-        ex = index.exchanges[(a.interview, a.exchange)]
-        groups[a.interview].append(_pair(index, ex, "; ".join(a.reasons), link))
+    shown = index.on_page(slug, number)
     group_views = tuple(
-        GroupView(_interview_link(iv, link), tuple(groups[iv.slug]))
-        for iv in _newest_first(index.interviews[s] for s in groups)
+        GroupView(
+            _interview_link(iv, link),
+            tuple(
+                _pair(index, index.exchanges[(a.interview, a.exchange)], "; ".join(a.reasons), link)
+                for a in found
+            ),
+        )
+        for iv, found in shown
     )
+    pages = page_count(len(index.groups(slug)))
+    pager = pager_view(slug, number, pages, len(shown), link) if pages > 1 else None
+    if number > 1:
+        return TopicView(t.title, (), (), "", "", group_views, 0, (), pager=pager)
     return TopicView(
         title=t.title,
         aliases=t.aliases,
@@ -253,6 +332,33 @@ def topic_view(index: Index, slug: str, link: Linker) -> TopicView:
         count=len(index.by_topic[slug]),
         notes=tuple(_note_item(n, link) for n in _latest(index.notes_of[slug])),
         backlinks=index.links.to(PageRef("topic", slug), link),
+        pager=pager,
+    )
+
+
+PAGER_AROUND = 2
+"""Pages linked on either side of the current one; the first and last always are."""
+
+
+def pager_view(slug: str, number: int, pages: int, shown: int, link: Linker) -> PagerView:
+    """Page `number` of `pages` of a topic, showing `shown` interviews. Made from these
+    alone (and `PER_PAGE`), so a page's memo key need not hold the rest of the topic."""
+    near = {1, pages, *range(number - PAGER_AROUND, number + PAGER_AROUND + 1)}
+    listed: list[PageLink] = []
+    for n in range(1, pages + 1):
+        if n in near or (n - 1 in near and n + 1 in near):  # a gap of one page: the page
+            listed.append(PageLink(n, link(urls.topic(slug, n)), n == number))
+        elif listed[-1].number:
+            listed.append(PageLink(0, ""))
+    first = (number - 1) * PER_PAGE + 1
+    return PagerView(
+        number=number,
+        count=pages,
+        first=first,
+        last=first + shown - 1,
+        previous=link(urls.topic(slug, number - 1)) if number > 1 else "",
+        next=link(urls.topic(slug, number + 1)) if number < pages else "",
+        pages=tuple(listed),
     )
 
 

@@ -40,8 +40,12 @@ def interview(slug: str) -> str:
     return f"interviews/{slug}/index.html"
 
 
-def topic(slug: str) -> str:
-    return f"topics/{slug}/index.html"
+def topic(slug: str, page: int = 1) -> str:
+    """Page `page` of a topic: the first at `topics/<slug>/`, the others at
+    `topics/<slug>/page/<n>/` (Hugo's convention), so links to a topic never change."""
+    if page == 1:
+        return f"topics/{slug}/index.html"
+    return f"topics/{slug}/page/{page}/index.html"
 
 
 def speaker(slug: str) -> str:

@@ -182,17 +182,56 @@ class NoteItem:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """One entry of a pager: a page and its link, or a gap (`number` 0, no `href`)
+    where pages are left out."""
+
+    number: int
+    href: str
+    current: bool = False
+    """The page the pager is on."""
+
+
+@dataclass(frozen=True)
+class PagerView:
+    """Where a page of a topic is among the topic's pages (only when it has several)."""
+
+    number: int
+    """This page, from 1."""
+    count: int
+    """The topic's number of pages."""
+    first: int
+    """Position of the first interview shown here among the topic's (from 1)."""
+    last: int
+    """Position of the last interview shown here."""
+    previous: str
+    """The page before (href); empty on the first."""
+    next: str
+    """The page after (href); empty on the last."""
+    pages: tuple[PageLink, ...]
+    """The first and last pages and those around this one, with gaps between."""
+
+
+@dataclass(frozen=True)
 class TopicView:
+    """One page of a topic. The questions are shown by interview (`groups`), newest
+    first, `pages.PER_PAGE` interviews a page. The description, aliases, phrases,
+    count, notes and backlinks are on the first page only: empty on the others."""
+
     title: str
     aliases: tuple[str, ...]
     match: tuple[str, ...]
     description_html: str
     source: str
     groups: tuple[GroupView, ...]
+    """The interviews on this page, with their questions on the topic."""
     count: int
+    """Questions on the topic, on every page together (0 on pages after the first)."""
     notes: tuple[NoteItem, ...]
     backlinks: tuple[BacklinkView, ...] = ()
     """Notes that link to this topic."""
+    pager: PagerView | None = None
+    """Links to the topic's other pages; None when it has only one."""
 
 
 @dataclass(frozen=True)
