@@ -8,7 +8,8 @@ It holds
 - `interviews.pickle`: parsed interviews, keyed by the hash of their text, their
   sidecar, their display path and the package version; ignored when the package's
   code changed (`package_hash`).
-- `matches.pickle`: what topics' phrases matched in each exchange (`resolve.py`).
+- `matches.pickle`: what topics' phrases matched in each exchange of each interview,
+  by the interview's content key (`resolve.py`).
 - `previous-site/`: the site the last build replaced (`previous.py`).
 
 Deleting the folder only costs time. A cache that cannot be read is reported as a
@@ -123,7 +124,8 @@ class Cache:
     # topic matches (`resolve.py`)
 
     def load_matches(self) -> dict[Any, Any] | None:
-        """What topics matched in each exchange's text, by its key; None without a cache."""
+        """What topics matched in the exchanges of each interview, by the interview's
+        content key and the topics' phrases (`resolve.Matches`); None without a cache."""
         return None if self.folder is None else self._load_items(MATCHES)
 
     def save_matches(self, matches: dict[Any, Any]) -> None:
