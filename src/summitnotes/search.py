@@ -64,7 +64,7 @@ def search_view(site: Site, link: Linker) -> SearchView:
 
 
 def records(site: Site, rows: list[TurnRow]) -> Iterator[dict[str, Any]]:
-    """One Pagefind custom record per turn and per interview lead, in reading order.
+    """One Pagefind record per turn and per interview lead, in reading order.
 
     Yielded one at a time, to be encoded as they are made, never all held at once."""
     language = site.config.language
