@@ -1,10 +1,10 @@
 """Rendered pages reused when what they are rendered from did not change.
 
 A page's key is the hash of what it is made from, salted with everything else
-rendering reads: the templates, the package's code and the config. Interview, topic
-and speaker pages (most pages, and the largest) are keyed by their inputs before
-their context is built (`Inputs`); every other page by its template name, path and
-whole context (pickled). The same key gives the same bytes, so a page whose key is the
+rendering reads: the templates, the package's code and the config. Interview, topic,
+speaker and note pages (most pages, and the largest) are keyed by their inputs before
+their context is built (`Inputs`); the home page and the lists by their template
+name, path and whole context (pickled). The same key gives the same bytes, so a page whose key is the
 one the last build recorded is not rendered again: its file in the current site
 is linked into the new one. Editing a note re-renders that note's page and the
 pages that show it (backlinks, lists, transclusions), and nothing else. Exports,
@@ -78,7 +78,7 @@ class Memo:
 
 
 class Inputs:
-    """What interview, topic and speaker pages are made from, gathered once per render
+    """What interview, topic, speaker and note pages are made from, gathered once per render
     before workers fork: such a page whose inputs are those of the last build is reused
     without building its context at all. Most pages of a site are interview pages, topic
     pages are the largest, and speaker pages quote every turn of their speaker.
@@ -112,7 +112,7 @@ class Inputs:
         self._cores: dict[int, str | None] = {}
 
     def key(self, page_key: PageKey) -> tuple[str, str | None] | None:
-        """(path, key) of an interview, topic or speaker page; None for other pages."""
+        """(path, key) of an interview, topic, speaker or note page; None for other pages."""
         kind, i = page_key
         if kind == "interview":
             return urls.interview(self.index.site.interviews[i].slug), self.interview(i)
