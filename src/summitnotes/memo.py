@@ -4,9 +4,9 @@ A page's key is the hash of what it is made from, salted with everything else
 rendering reads: the templates, the package's code and the config. Interview, topic,
 speaker and note pages (most pages, and the largest) are keyed by their inputs before
 their context is built (`Inputs`); the home page and the lists by their template
-name, path and whole context (pickled). The same key gives the same bytes, so a page whose key is the
-one the last build recorded is not rendered again: its file in the current site
-is linked into the new one. Editing a note re-renders that note's page and the
+name, path and whole context (pickled). The same key gives the same bytes, so a
+page whose key is the one the last build recorded is not rendered again: its file
+in the current site is linked into the new one. Editing a note re-renders that note's page and the
 pages that show it (backlinks, lists, transclusions), and nothing else. Exports,
 search records and citation files are keyed the same way (`reuse_or_make`).
 """
