@@ -6,9 +6,10 @@ speaker and note pages (most pages, and the largest) are keyed by their inputs b
 their context is built (`Inputs`); the home page and the lists by their template
 name, path and whole context (pickled). The same key gives the same bytes, so a
 page whose key is the one the last build recorded is not rendered again: its file
-in the current site is linked into the new one. Editing a note re-renders that note's page and the
-pages that show it (backlinks, lists, transclusions), and nothing else. Exports,
-search records and citation files are keyed the same way (`reuse_or_make`).
+in the current site is linked into the new one. Editing a note re-renders that
+note's page and the pages that show it (backlinks, lists, transclusions), and
+nothing else. Exports, search records and citation files are keyed the same way
+(`reuse_or_make`).
 """
 
 from __future__ import annotations
