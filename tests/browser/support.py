@@ -77,11 +77,41 @@ class Watch:
 
 
 def open_search(page: Any, url: str) -> None:
-    """Go to a search page and wait until Pagefind's UI is up (and its results, if asked)."""
-    page.goto(url)
-    page.wait_for_selector(".pagefind-ui__search-input")
-    if "?q=" in url:
-        page.wait_for_function(RESULTS_SHOWN)
+    """Go to a search page and wait until Pagefind's UI is up (and its results, if asked).
+
+    If it does not come up, the failure says what the page shows and what went wrong
+    in it (console, requests), not only that a selector timed out."""
+    seen: list[str] = []
+    listeners = {
+        "console": lambda m: seen.append(f"console {m.type}: {m.text}"),
+        "pageerror": lambda exc: seen.append(f"uncaught: {exc}"),
+        "requestfailed": lambda r: seen.append(f"request failed: {r.url} ({r.failure})"),
+        "response": lambda r: seen.append(f"HTTP {r.status}: {r.url}"),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        page.goto(url)
+        page.wait_for_selector(".pagefind-ui__search-input")
+        if "?q=" in url:
+            page.wait_for_function(RESULTS_SHOWN)
+    except Exception as exc:
+        state = page.evaluate(SEARCH_STATE)
+        raise AssertionError(
+            f"Pagefind's UI did not come up on {url}: {exc}\npage: {state}\n" + "\n".join(seen)
+        ) from None
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
+
+
+SEARCH_STATE = """() => ({
+  status: (document.getElementById('search-status') || {}).textContent,
+  search: (document.getElementById('search') || {outerHTML: 'no #search'}).outerHTML.slice(0, 600),
+  message: (document.querySelector('.pagefind-ui__message') || {}).textContent,
+  pagefindUI: typeof window.PagefindUI,
+  scripts: [...document.scripts].map(s => s.src),
+})"""
 
 
 RESULTS_SHOWN = """() => {
