@@ -29,6 +29,7 @@ AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-dev-shm-usage",  # containers often give /dev/shm 64 MB; tabs then crash
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
