@@ -83,3 +83,28 @@ def test_hash_randomization_does_not_change_the_site(tmp_path: Path) -> None:
     assert "topics/radio/index.html" in sites[0]
     assert "UNION RADIO" in sites[0]["topics/radio/index.html"].decode()
     assert differences(sites[0], sites[1]) == differences(sites[0], sites[2]) == []
+
+
+def test_a_build_gives_the_collector_back_and_workers_collect(tmp_path: Path) -> None:
+    """The collector is off in the building process (`heap.py`): afterwards it is on again
+    and nothing stays frozen, even after a failed build; pool workers collect as usual."""
+    import gc
+
+    from summitnotes import heap
+
+    with heap.build_scope():
+        assert not gc.isenabled()
+        assert parallel.run(_collector_on, list(range(8)), jobs=2) == [True] * 8
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    project = make_corpus(6, tmp_path / "project")
+    assert build(project, tmp_path / "site", search=False, jobs=2).ok
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    (project / "seeds" / "broken.txt").write_bytes(b"Q: caf\xe9?\n")
+    assert not build(project, tmp_path / "site2", search=False, jobs=2).ok
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _collector_on(chunk: list[int]) -> list[bool]:
+    import gc
+
+    return [gc.isenabled() for _ in chunk]

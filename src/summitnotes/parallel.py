@@ -87,7 +87,9 @@ def stream(
             return
         chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-        pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=TASKS_PER_WORKER)
+        pool = multiprocessing.get_context("fork").Pool(
+            jobs, heap.worker_start, maxtasksperchild=TASKS_PER_WORKER
+        )
         with pool:
             for part in pool.imap(fn, chunks, chunksize=1):
                 yield from part
