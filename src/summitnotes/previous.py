@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,33 +50,52 @@ def take(previous: Previous, staging: Path) -> int | None:
     return fd
 
 
-def prune(staging: Path, wanted: set[str]) -> set[str]:
-    """Delete what is not `wanted` (paths of files); returns the folders that remain.
+def prune(staging: Path, wanted: set[str]) -> None:
+    """Delete what is not `wanted` (paths of files), and folders left empty.
 
-    Symbolic links are deleted, never followed."""
-    folders: set[str] = set()
+    Each folder is listed by name and compared with the names wanted in it; only a
+    name not wanted is looked at (`lstat`) to be deleted. A walk that looked at
+    every entry took a second of a note-edit rebuild at 10,000 interviews. Symbolic
+    links are deleted, never followed."""
+    names: dict[str, set[str]] = {"": set()}
+    """Folder (relative, `""` the top) → the names wanted in it, files and folders."""
+    for path in wanted:
+        folder, _, name = path.rpartition("/")
+        inside = names.get(folder)
+        if inside is None:
+            inside = names[folder] = set()
+            child = folder
+            while True:  # make the folder known to its parents, up to the first known
+                parent, _, base = child.rpartition("/")
+                known = parent in names
+                names.setdefault(parent, set()).add(base)
+                if known:
+                    break
+                child = parent
+        inside.add(name)
 
-    def walk(path: str, rel: str) -> bool:
-        """True when the folder is empty now."""
-        empty = True
-        with os.scandir(path) as entries:
-            found = list(entries)
-        for entry in found:
-            name = rel + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                if walk(entry.path, name + "/"):
-                    os.rmdir(entry.path)
-                else:
-                    folders.add(name)
-                    empty = False
-            elif name in wanted:
-                empty = False
-            else:
-                os.unlink(entry.path)
-        return empty
+    def visit(folder: str) -> None:
+        top = f"{staging}/{folder}" if folder else str(staging)
+        keep = names[folder]
+        for name in os.listdir(top):
+            rel = f"{folder}/{name}" if folder else name
+            if name not in keep:
+                _remove(f"{top}/{name}")
+            elif rel in names:  # a folder is wanted here
+                if stat.S_ISDIR(os.lstat(f"{top}/{name}").st_mode):
+                    visit(rel)
+                else:  # a link or a file in its place
+                    os.unlink(f"{top}/{name}")
 
-    walk(str(staging), "")
-    return folders
+    visit("")
+
+
+def _remove(path: str) -> None:
+    """A file or link is unlinked; a folder removed with what is in it, links unfollowed."""
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
 
 
 def unchanged(staging: Path, f: OutputFile, previous: Previous, digest: str | None) -> bool:
