@@ -1,7 +1,7 @@
 """The build cache in `PROJECT/.summitnotes/cache/`: disposable, keyed by content hashes.
 
 It holds
-- `inputs.json`: every input file's size, mtime and content hash, and the hash of
+- `inputs.pickle`: every input file's size, mtime and content hash, and the hash of
   all of them together (with the package version and build options) as the last
   successful build saw them. The same hash, with the site left as that build
   wrote it, means there is nothing to do (a no-op build).
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import pickle
 import re
@@ -39,7 +38,9 @@ FORMAT = 1
 """Bumped when the cache's layout changes; older caches are then ignored."""
 
 
-INPUTS = "inputs.json"
+INPUTS = "inputs.pickle"
+"""Pickled, not JSON: 13 MB at 10,000 interviews, read and written by every build
+(JSON took 0.7 s of a note-edit rebuild there, pickle about a tenth)."""
 INTERVIEWS = "interviews.pickle"
 MATCHES = "matches.pickle"
 
@@ -189,18 +190,18 @@ class Cache:
         if data is None:
             return {}
         try:
-            stored = json.loads(data)
+            stored = _unpickle(data)
             if stored.get("format") != FORMAT:
                 return {}
             return dict(stored)
-        except (ValueError, AttributeError):
+        except Exception:  # anything unreadable: ignored, never trusted
             self._corrupt(INPUTS)
             return {}
 
     def save_inputs(self, inputs: dict[str, Any]) -> None:
         if self.folder is not None:
             stored = {"format": FORMAT, **inputs}
-            self._write(INPUTS, json.dumps(stored, sort_keys=True).encode())
+            self._write(INPUTS, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
             signature = _signature(self.folder / INPUTS)
             if signature is not None:
                 _warm[self.folder / INPUTS] = (signature, stored)

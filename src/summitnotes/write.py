@@ -14,7 +14,6 @@ builds at once write into folders of their own and take turns at the swap
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import tempfile
@@ -147,7 +146,7 @@ class Staging:
     def add(self, f: OutputFile) -> OutputFile:
         """Write `f`; returns it without its bytes, which are on disk now."""
         digest = self.digest(f) if self.digest is not None else f.digest
-        slim = dataclasses.replace(f, data=None, digest=digest)
+        slim = OutputFile(f.path, None, f.copy_from, digest, f.key)  # not `replace`: slow
         if self.folder is None or self.problems:
             return slim
         self._written.add(f.path)
