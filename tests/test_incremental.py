@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from build_support import differences, make_corpus, tree
 from summitnotes.build import build
 from summitnotes.cache import FOLDER
@@ -269,3 +271,35 @@ def test_the_kept_previous_site_is_only_trusted_where_unchanged(tmp_path: Path) 
     assert not (site / "stray").exists()
     # the site it replaced is the one kept now, as it was
     assert differences(tree(kept), live_before) == []
+
+
+def test_unchanged_notes_are_taken_from_the_cache_and_changed_ones_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summitnotes import linkscan
+    from summitnotes import project as loading
+
+    project = make_corpus(12, tmp_path / "project")
+    notes = sorted((project / "notes").rglob("*.md"))
+    assert len(notes) > 2
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True).ok
+    with (project / "seeds" / "interview-000001.txt").open("a", encoding="utf-8") as f:
+        f.write("A changed ending.\n")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a note was read or scanned again")
+
+    linkscan.scan.cache_clear()  # a fresh process: nothing scanned in memory
+    monkeypatch.setattr(loading, "load_note", refuse)
+    monkeypatch.setattr(linkscan, "markdown", refuse)
+    assert build(project, site, search=False, cache=True).ok
+    with notes[0].open("a", encoding="utf-8") as f:
+        f.write("\nAn added line.\n")
+    with pytest.raises(AssertionError, match="read or scanned again"):
+        build(project, site, search=False, cache=True)
+    monkeypatch.undo()
+    assert build(project, site, search=False, cache=True).ok
+    cold = tmp_path / "cold"
+    assert build(project, cold, search=False).ok
+    assert differences(tree(site), tree(cold)) == []

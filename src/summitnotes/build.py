@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from summitnotes import heap, incremental, urls
 from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
+from summitnotes.linkscan import scan, seed
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile, Site
 from summitnotes.progress import Step, no_step
@@ -69,6 +71,8 @@ def prepare(
 ) -> tuple[Site | None, list[Diagnostic]]:
     """Stages 1 and 2, load → resolve: the site, or None after an error, and every problem."""
     project, problems = load_project(root, step, jobs, cache)
+    if cache and cache.notes:
+        seed((n, found) for n, _, found in cache.notes.values() if n and found)
     heap.settle()
     if base_url is not None:
         project = replace(
@@ -83,8 +87,17 @@ def prepare(
     heap.settle()
     if cache:
         cache.save_matches(seen)
+        cache.save_notes(_scanned)
     problems += found
     return (None if has_errors(problems) else site), problems
+
+
+def _scanned(entry: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
+    """A cached note with its link scan (`linkscan.scan`, cached in this process)."""
+    note, diagnostics, found = entry
+    if found is None and note is not None:
+        return note, diagnostics, scan(note)
+    return entry
 
 
 def stages(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
@@ -52,9 +53,23 @@ class Scan:
     """(id, text) of each heading that has an anchor."""
 
 
+_seeded: dict[Note, Scan] = {}
+"""Scans the build cache kept (`seed`), by the note they were made from."""
+
+
+def seed(scans: Iterable[tuple[Note, Scan]]) -> None:
+    """Take scans kept by the build cache: `scan` returns them without parsing."""
+    _seeded.clear()
+    _seeded.update(scans)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def scan(note: Note) -> Scan:
-    """Cached: a warm process (`serve`) scans only the notes that changed."""
+    """Cached: a warm process (`serve`) scans only the notes that changed, and a fresh
+    one only those the build cache has not kept (`seed`)."""
+    kept = _seeded.get(note)
+    if kept is not None:
+        return kept
     tokens = markdown().parse(note.body)
     refs: list[Ref] = []
     headings: list[tuple[str, str]] = []

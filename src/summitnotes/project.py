@@ -59,9 +59,17 @@ def load_project(
             problems += missing
         step("load", done, total)
     notes: list[Note] = []
+    stored = cache.load_notes() if cache is not None and cache.enabled else None
     for done, path in enumerate(note_files, len(seeds) + 1):
         kind = note_kind(path.relative_to(root / "notes"))
-        note, diagnostics = load_note(path, path.relative_to(root).as_posix(), kind)
+        display = path.relative_to(root).as_posix()
+        key = cache.note_key(path, display, kind) if cache and stored is not None else None
+        entry = stored.get(key) if stored is not None and key is not None else None
+        if entry is None:
+            entry = (*load_note(path, display, kind), None)  # its link scan comes later
+        if cache is not None and cache.notes is not None and key is not None:
+            cache.notes[key] = entry
+        note, diagnostics, _ = entry
         problems += diagnostics
         if note is not None:
             notes.append(note)
