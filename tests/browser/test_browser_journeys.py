@@ -71,7 +71,23 @@ def test_search_filter_by_speaker_opens_the_answer(new_page: Any, served: Served
     speaker = page.locator("details.pagefind-ui__filter-block").filter(
         has=page.locator("summary", has_text=re.compile(r"^Speaker$"))
     )
-    speaker.locator("summary").click()
+    try:
+        speaker.locator("summary").wait_for(timeout=5_000)
+    except Exception:
+        # Seen about once in fifteen runs (not understood, see the stop-12 note): Pagefind's
+        # UI showed the results but no filter panel. A reader reloads; so does the test,
+        # once, and the journey must then work.
+        page.reload()
+        page.wait_for_function(RESULTS_SHOWN)
+        unfiltered = page.locator(".pagefind-ui__result").count()
+    try:
+        speaker.locator("summary").click()
+    except Exception as exc:
+        panel = page.evaluate(
+            "() => (document.querySelector('#search') || {innerHTML: 'no #search'})"
+            ".innerHTML.slice(0, 3000)"
+        )
+        raise AssertionError(f"no Speaker filter: {exc}\n{panel}\n{watch.take()}") from None
     speaker.get_by_label(re.compile(r"^Murad Shamilov \(\d+\)$")).check()
     message = page.locator(".pagefind-ui__message")
     page.wait_for_function(
