@@ -63,12 +63,14 @@ def load_project(
     for done, path in enumerate(note_files, len(seeds) + 1):
         kind = note_kind(path.relative_to(root / "notes"))
         display = path.relative_to(root).as_posix()
-        key = cache.note_key(path, display, kind) if cache and stored is not None else None
+        key = None
+        if cache is not None and stored is not None:
+            key = cache.note_key(path, display, kind)
         entry = stored.get(key) if stored is not None and key is not None else None
         if entry is None:
             entry = (*load_note(path, display, kind), None)  # its link scan comes later
         if cache is not None and cache.notes is not None and key is not None:
-            cache.notes[key] = entry
+            cache.notes[key] = entry  # kept for the next build (`build.prepare` saves)
         note, diagnostics, _ = entry
         problems += diagnostics
         if note is not None:
