@@ -54,10 +54,23 @@ class Watch:
 
     def __init__(self, page: Any) -> None:
         self.problems: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda exc: self.problems.append(f"uncaught: {exc}"))
-        page.on("requestfailed", self._failed)
-        page.on("response", self._response)
+        self._page = page
+        self._listeners = {
+            "console": self._console,
+            "pageerror": self._uncaught,
+            "requestfailed": self._failed,
+            "response": self._response,
+        }
+        for event, listener in self._listeners.items():
+            page.on(event, listener)
+
+    def stop(self) -> None:
+        """Stop watching the page."""
+        for event, listener in self._listeners.items():
+            self._page.remove_listener(event, listener)
+
+    def _uncaught(self, exc: Any) -> None:
+        self.problems.append(f"uncaught: {exc}")
 
     def _console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
@@ -81,33 +94,27 @@ def open_search(page: Any, url: str) -> None:
 
     If it does not come up, the failure says what the page shows and what went wrong
     in it (console, requests), not only that a selector timed out."""
-    seen: list[str] = []
-    listeners = {
-        "console": lambda m: seen.append(f"console {m.type}: {m.text}"),
-        "pageerror": lambda exc: seen.append(f"uncaught: {exc}"),
-        "requestfailed": lambda r: seen.append(f"request failed: {r.url} ({r.failure})"),
-        "response": lambda r: seen.append(f"HTTP {r.status}: {r.url}"),
-    }
-    for event, listener in listeners.items():
-        page.on(event, listener)
+    watch = Watch(page)
     try:
         page.goto(url)
         page.wait_for_selector(".pagefind-ui__search-input")
         if "?q=" in url:
             page.wait_for_function(RESULTS_SHOWN)
     except Exception as exc:
-        state = page.evaluate(SEARCH_STATE)
-        raise AssertionError(
-            f"Pagefind's UI did not come up on {url}: {exc}\npage: {state}\n" + "\n".join(seen)
-        ) from None
+        raise search_failure(page, f"Pagefind's UI did not come up on {url}", exc, watch) from None
     finally:
-        for event, listener in listeners.items():
-            page.remove_listener(event, listener)
+        watch.stop()
+
+
+def search_failure(page: Any, what: str, exc: Exception, watch: Watch) -> AssertionError:
+    """A failure on the search page that says what the page holds and what it logged."""
+    state = page.evaluate(SEARCH_STATE)
+    return AssertionError(f"{what}: {exc}\npage: {state}\n" + "\n".join(watch.take()))
 
 
 SEARCH_STATE = """() => ({
   status: (document.getElementById('search-status') || {}).textContent,
-  search: (document.getElementById('search') || {outerHTML: 'no #search'}).outerHTML.slice(0, 600),
+  search: (document.getElementById('search') || {outerHTML: 'no #search'}).outerHTML.slice(0, 3000),
   message: (document.querySelector('.pagefind-ui__message') || {}).textContent,
   pagefindUI: typeof window.PagefindUI,
   scripts: [...document.scripts].map(s => s.src),

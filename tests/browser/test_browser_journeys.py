@@ -14,6 +14,7 @@ from browser.support import (
     Watch,
     highlighted,
     on_screen,
+    search_failure,
 )
 
 
@@ -83,11 +84,7 @@ def test_search_filter_by_speaker_opens_the_answer(new_page: Any, served: Served
     try:
         speaker.locator("summary").click()
     except Exception as exc:
-        panel = page.evaluate(
-            "() => (document.querySelector('#search') || {innerHTML: 'no #search'})"
-            ".innerHTML.slice(0, 3000)"
-        )
-        raise AssertionError(f"no Speaker filter: {exc}\n{panel}\n{watch.take()}") from None
+        raise search_failure(page, "no Speaker filter", exc, watch) from None
     speaker.get_by_label(re.compile(r"^Murad Shamilov \(\d+\)$")).check()
     message = page.locator(".pagefind-ui__message")
     page.wait_for_function(
