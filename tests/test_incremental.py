@@ -12,7 +12,7 @@ import pytest
 from build_support import differences, make_corpus, tree
 from summitnotes.build import build
 from summitnotes.cache import FOLDER
-from summitnotes.render import DEFAULTS
+from summitnotes.template_files import DEFAULTS
 
 KINDS = (
     "change-interview",

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from site_support import broken_links
 from summitnotes import __version__
 from summitnotes.cli import cli
-from summitnotes.render import TEMPLATES
 from summitnotes.sidecar import FIELDS
+from summitnotes.template_files import TEMPLATES
 
 
 def run(*args: str) -> tuple[int, str, str]:

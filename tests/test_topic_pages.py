@@ -24,8 +24,9 @@ from build_support import differences, make_corpus, tree
 from site_support import Node, broken_links, parse_html
 from summitnotes import pages, searchindex, urls
 from summitnotes.build import build, prepare
-from summitnotes.memo import Inputs, Memo
+from summitnotes.memo import Memo
 from summitnotes.model import Site
+from summitnotes.page_inputs import Inputs
 from summitnotes.urls import Linker
 
 INTERVIEWS = 150

@@ -11,21 +11,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summitnotes import heap, incremental, urls
 from summitnotes.cache import Cache
 from summitnotes.config import normalize_base_url
 from summitnotes.diagnostics import Diagnostic, has_errors, sort_key
-from summitnotes.linkscan import scan, seed
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile, Site
 from summitnotes.progress import Step, no_step
-from summitnotes.project import load_project
-from summitnotes.render import render
-from summitnotes.resolve import Matches, resolve
-from summitnotes.searchindex import index_site
 from summitnotes.write import Staging, check_out_folder, check_target
+
+if TYPE_CHECKING:
+    from summitnotes.resolve import Matches
+
+# The stages (Markdown, Jinja, the views) are imported when a build has work to do: a
+# build that finds nothing changed needs only the cache, and starts 0.3 s sooner.
 
 UTILITY_PAGES = {urls.SEARCH, urls.NOT_FOUND}
 """Not counted as pages of the site in the report."""
@@ -70,6 +71,10 @@ def prepare(
     cache: Cache | None = None,
 ) -> tuple[Site | None, list[Diagnostic]]:
     """Stages 1 and 2, load → resolve: the site, or None after an error, and every problem."""
+    from summitnotes.linkscan import seed
+    from summitnotes.project import load_project
+    from summitnotes.resolve import resolve
+
     project, problems = load_project(root, step, jobs, cache)
     if cache and cache.notes:
         seed((n, found) for n, _, found in cache.notes.values() if n and found)
@@ -94,6 +99,8 @@ def prepare(
 
 def _scanned(entry: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
     """A cached note with its link scan (`linkscan.scan`, cached in this process)."""
+    from summitnotes.linkscan import scan
+
     note, diagnostics, found = entry
     if found is None and note is not None:
         return note, diagnostics, scan(note)
@@ -114,6 +121,8 @@ def stages(
     the `cache` of parsed interviews. `jobs` processes parse and render (None: every core);
     the files are the same whatever `jobs` and whatever the cache and `memo` hold.
     """
+    from summitnotes.render import render
+
     with heap.build_scope():
         site, problems = prepare(root, base_url, step, jobs, cache)
         if site is None:
@@ -171,6 +180,9 @@ def _build(
         site, problems = prepare(root, base_url, step, jobs, store)
         problems += store.problems
     if site is not None and not _stopped(problems, strict):
+        from summitnotes.render import render
+        from summitnotes.searchindex import index_site
+
         # pages are written as they are rendered: the site is never whole in memory
         staging = Staging(out, display, plan.reuse, plan.previous, plan.digest)
         opened = staging.open()

@@ -12,13 +12,10 @@ from typing import NoReturn
 import click
 
 from summitnotes import __version__, scaffold
-from summitnotes import serve as preview
 from summitnotes.build import BuildReport
 from summitnotes.build import build as run_build
 from summitnotes.build import check as run_check
-from summitnotes.contract import interview_to_json
 from summitnotes.diagnostics import Diagnostic, sort_key
-from summitnotes.interviews import load_interview
 from summitnotes.progress import Reporter
 
 EXIT_OK = 0
@@ -55,6 +52,9 @@ def parse(paths: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
       summitnotes parse seeds/interview.txt
       summitnotes parse seeds/*.txt --json > corpus.json
     """
+    from summitnotes.contract import interview_to_json  # each command imports its own stages
+    from summitnotes.interviews import load_interview
+
     results = []
     problems: list[Diagnostic] = []
     for path in paths:
@@ -258,6 +258,8 @@ def serve(project: Path, port: int, host: str, search: bool, quiet: bool, verbos
     def log(line: str) -> None:
         if not quiet or ": error: " in line or line.startswith(("serving", "build failed")):
             click.echo(line, err=not line.startswith("serving"))
+
+    from summitnotes import serve as preview
 
     try:
         preview.run(project, host, port, log, verbose, search)

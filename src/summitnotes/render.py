@@ -22,28 +22,13 @@ from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import export_files, turn_rows
 from summitnotes.feeds import feed_files
-from summitnotes.memo import DATA_FILES, Inputs, Memo, data_key
+from summitnotes.memo import Memo
 from summitnotes.model import OutputFile, Site
+from summitnotes.page_inputs import DATA_FILES, Inputs, data_key
 from summitnotes.pages import Index, Page, PageKey, page, page_keys
 from summitnotes.progress import Step, no_step
 from summitnotes.search import search_files
-
-DEFAULTS = Path(__file__).parent / "templates"
-TEMPLATES = (
-    "base.html",
-    "macros.html",
-    "linking.html",
-    "home.html",
-    "interview.html",
-    "topic.html",
-    "speaker.html",
-    "note.html",
-    "list.html",
-    "search.html",
-    "notfound.html",
-)
-STYLESHEET = "style.css"
-SEARCH_SCRIPT = "search.js"
+from summitnotes.template_files import DEFAULTS, SEARCH_SCRIPT, STYLESHEET, TEMPLATES
 
 
 def environment(project_templates: Path) -> jinja2.Environment:
@@ -216,7 +201,7 @@ def _citations(site: Site, i: int, memo: Memo | None, inputs: Inputs | None) -> 
 
 def _data(site: Site, memo: Memo | None, inputs: Inputs | None) -> Iterator[Rendered]:
     """Exports and search records, one file at a time; with a `memo`, taken from the
-    current site when their inputs did not change (`memo.DATA_FILES`)."""
+    current site when their inputs did not change (`page_inputs.DATA_FILES`)."""
 
     def make() -> Iterator[OutputFile]:
         rows = turn_rows(site)  # search records and exports share one pass over the turns

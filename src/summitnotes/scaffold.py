@@ -16,8 +16,8 @@ from slugify import slugify
 
 from summitnotes.config import CONFIG_NAME
 from summitnotes.diagnostics import Diagnostic, error
-from summitnotes.render import DEFAULTS, STYLESHEET, TEMPLATES
 from summitnotes.sidecar import FIELDS
+from summitnotes.template_files import DEFAULTS, STYLESHEET, TEMPLATES
 
 Kind = Literal["interview", "note", "topic", "speaker"]
 KINDS: tuple[Kind, ...] = ("interview", "note", "topic", "speaker")
