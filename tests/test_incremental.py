@@ -303,3 +303,41 @@ def test_unchanged_notes_are_taken_from_the_cache_and_changed_ones_read(
     cold = tmp_path / "cold"
     assert build(project, cold, search=False).ok
     assert differences(tree(site), tree(cold)) == []
+
+
+def test_an_interview_edit_parses_it_alone_and_rewrites_only_its_cache_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summitnotes import project as loading
+    from summitnotes.cache import Cache
+
+    project = make_corpus(40, tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True).ok
+    cache = project / FOLDER
+    shards = {p.name: p.stat().st_mtime_ns for p in cache.glob("interviews-*.pickle")}
+    assert len(shards) > 4  # spread over files by key
+    edited = project / "seeds" / "interview-000003.txt"
+    with edited.open("a", encoding="utf-8") as f:
+        f.write("A changed ending.\n")
+    (project / "seeds" / "interview-000007.txt").unlink()
+    (project / "seeds" / "interview-000007.yaml").unlink(missing_ok=True)
+    parsed: list[str] = []
+    parse = loading.load_interview
+
+    def counted(path: Path, display: str):  # type: ignore[no-untyped-def]
+        parsed.append(display)
+        return parse(path, display)
+
+    monkeypatch.setattr(loading, "load_interview", counted)
+    assert build(project, site, search=False, cache=True).ok
+    assert parsed == ["seeds/interview-000003.txt"]
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("interviews-*.pickle")}
+    rewritten = {n for n in shards.keys() | after.keys() if shards.get(n) != after.get(n)}
+    assert 1 <= len(rewritten) <= 3  # the edited one's old and new file, the deleted one's
+    kept = Cache.open(project)
+    kept.load_interviews()
+    assert len(kept.interviews) == len(list((project / "seeds").glob("*.txt")))
+    cold = tmp_path / "cold"
+    assert build(project, cold, search=False).ok
+    assert differences(tree(site), tree(cold)) == []

@@ -5,9 +5,10 @@ It holds
   all of them together (with the package version and build options) as the last
   successful build saw them. The same hash, with the site left as that build
   wrote it, means there is nothing to do (a no-op build).
-- `interviews.pickle`: parsed interviews, keyed by the hash of their text, their
-  sidecar, their display path and the package version; ignored when the package's
-  code changed (`package_hash`).
+- `interviews-XX.pickle`: parsed interviews, keyed by the hash of their text, their
+  sidecar, their display path and the package version, in 256 files by the key's
+  first two hex digits, so that an edit rewrites two small files, not 80 MB (10,000
+  interviews); ignored when the package's code changed (`package_hash`).
 - `notes.pickle`: parsed notes with their diagnostics and link scans, keyed like
   interviews (the YAML and Markdown of 1,000 notes took about 1 s of every rebuild).
 - `matches.pickle`: what topics' phrases matched in each exchange of each interview,
@@ -44,7 +45,10 @@ FORMAT = 1
 INPUTS = "inputs.pickle"
 """Pickled, not JSON: 13 MB at 10,000 interviews, read and written by every build
 (JSON took 0.7 s of a note-edit rebuild there, pickle about a tenth)."""
-INTERVIEWS = "interviews.pickle"
+INTERVIEWS = "interviews-"
+"""The prefix of the files of parsed interviews: `interviews-XX.pickle` (`_shard`)."""
+OLD_INTERVIEWS = "interviews.pickle"
+"""All parsed interviews in one file, as earlier versions kept them: deleted."""
 MATCHES = "matches.pickle"
 NOTES = "notes.pickle"
 
@@ -83,6 +87,8 @@ class Cache:
     _notes_stored: dict[str, Any] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
     _loaded: bool = False
+    _shards: dict[str, set[str]] = field(default_factory=dict)
+    """File name → the keys read from it (`load_interviews`)."""
 
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> Cache:
@@ -123,12 +129,34 @@ class Cache:
         if self.folder is None or self._loaded:
             return
         self._loaded = True
-        self.interviews = self._load_items(INTERVIEWS)
+        try:
+            names = sorted(os.listdir(self.folder))
+        except OSError:
+            names = []
+        for name in names:
+            if name.startswith(INTERVIEWS) and name.endswith(".pickle"):
+                items = self._load_items(name)
+                self._shards[name] = set(items)
+                self.interviews.update(items)
 
     def save_interviews(self) -> None:
-        if self.folder is not None:
-            used = {k: v for k, v in self.interviews.items() if k in self._used}
-            self._save_items(INTERVIEWS, used)
+        """Rewrite the files whose keys are not those this build uses; leave the rest."""
+        if self.folder is None:
+            return
+        wanted: dict[str, dict[str, Any]] = {}
+        for key, value in self.interviews.items():
+            if key in self._used:
+                wanted.setdefault(_shard(key), {})[key] = value
+        for name in sorted(set(wanted) | set(self._shards)):
+            items = wanted.get(name, {})
+            if set(items) == self._shards.get(name):
+                continue
+            if items:
+                self._save_items(name, items)
+            else:
+                (self.folder / name).unlink(missing_ok=True)
+            self._shards[name] = set(items)
+        (self.folder / OLD_INTERVIEWS).unlink(missing_ok=True)
 
     # parsed notes
 
@@ -267,6 +295,11 @@ class Cache:
                 "delete .summitnotes/cache if this repeats",
             )
         )
+
+
+def _shard(key: str) -> str:
+    """The file an interview's parse is kept in, by its content key (hex digits)."""
+    return f"{INTERVIEWS}{key[:2]}.pickle"
 
 
 def _unpickle(data: bytes) -> Any:

@@ -100,8 +100,7 @@ def _load_interviews(
     for i, loaded in zip(todo, parsed, strict=True):
         found[i] = loaded
         cache.put_interview(keys[i], loaded)
-    if todo:
-        cache.save_interviews()
+    cache.save_interviews()  # only the files whose interviews changed are written
     return [f for f in found if f is not None]
 
 
