@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -341,3 +342,46 @@ def test_an_interview_edit_parses_it_alone_and_rewrites_only_its_cache_files(
     cold = tmp_path / "cold"
     assert build(project, cold, search=False).ok
     assert differences(tree(site), tree(cold)) == []
+
+
+def test_after_an_interview_edit_the_exports_make_only_its_pieces_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summitnotes import export
+
+    project = make_corpus(30, tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True).ok
+    encoded: list[str] = []
+    to_json = export.interview_to_json
+
+    def counted(iv):  # type: ignore[no-untyped-def]
+        encoded.append(iv.slug)
+        return to_json(iv)
+
+    monkeypatch.setattr(export, "interview_to_json", counted)
+
+    def edit(name: str, text: str) -> None:
+        with (project / "seeds" / name).open("a", encoding="utf-8") as f:
+            f.write(text)
+
+    edit("interview-000004.txt", "A changed ending.\n")
+    assert build(project, site, search=False, cache=True).ok
+    assert encoded == ["interview-000004"]
+    cold = tmp_path / "cold"
+    assert build(project, cold, search=False).ok
+    assert differences(tree(site), tree(cold)) == []
+
+    # a data file that is not as the build wrote it is made again whole, even with its
+    # size and time kept
+    corpus = site / "data" / "corpus.json"
+    st = corpus.stat()
+    corpus.write_bytes(corpus.read_bytes().replace(b"interview-000009", b"interview-000099"))
+    os.utime(corpus, ns=(st.st_atime_ns, st.st_mtime_ns))
+    encoded.clear()
+    edit("interview-000005.txt", "Another changed ending.\n")
+    assert build(project, site, search=False, cache=True).ok
+    assert len(encoded) == 30
+    cold2 = tmp_path / "cold2"
+    assert build(project, cold2, search=False).ok
+    assert differences(tree(site), tree(cold2)) == []

@@ -189,7 +189,9 @@ def _build(
         problems += opened
         if not opened:
             step("render", 0, 0)
-            memo = replace(plan.memo, contents=store.contents) if plan.memo else None
+            memo = None
+            if plan.memo:
+                memo = replace(plan.memo, contents=store.contents, layouts=store.load_layouts)
             files, found = render(site, root, step, jobs, memo, staging.add)
             problems += found
             if _stopped(problems, strict):
@@ -200,6 +202,7 @@ def _build(
                 problems += found
                 if not has_errors(found):
                     plan.done(files, problems, _count(files))
+                    store.save_layouts(memo.made if memo else {})
     return _report(out, problems, files, start, strict)
 
 

@@ -11,6 +11,8 @@ It holds
   interviews); ignored when the package's code changed (`package_hash`).
 - `notes.pickle`: parsed notes with their diagnostics and link scans, keyed like
   interviews (the YAML and Markdown of 1,000 notes took about 1 s of every rebuild).
+- `pieces.pickle`: where each interview's piece lies in the exports and search
+  records the last build wrote (`pieces.py`).
 - `matches.pickle`: what topics' phrases matched in each exchange of each interview,
   by the interview's content key (`resolve.py`).
 - `previous-site/`: the site the last build replaced (`previous.py`).
@@ -50,6 +52,7 @@ INTERVIEWS = "interviews-"
 OLD_INTERVIEWS = "interviews.pickle"
 """All parsed interviews in one file, as earlier versions kept them: deleted."""
 MATCHES = "matches.pickle"
+LAYOUTS = "pieces.pickle"
 NOTES = "notes.pickle"
 
 
@@ -88,6 +91,7 @@ class Cache:
     _used: set[str] = field(default_factory=set)
     _loaded: bool = False
     _shards: dict[str, set[str]] = field(default_factory=dict)
+    _layouts: dict[str, Any] | None = None
     """File name → the keys read from it (`load_interviews`)."""
 
     @classmethod
@@ -182,6 +186,21 @@ class Cache:
         stored = self._notes_stored
         if len(entries) != len(stored) or any(stored.get(k) is not v for k, v in entries.items()):
             self._save_items(NOTES, entries)
+
+    # where the pieces of the data files lie (`pieces.py`)
+
+    def load_layouts(self) -> dict[str, Any]:
+        """Data file path → its `pieces.Layout`, as the last build left them (read once)."""
+        if self.folder is None:
+            return {}
+        if self._layouts is None:
+            self._layouts = self._load_items(LAYOUTS)
+        return self._layouts
+
+    def save_layouts(self, made: dict[str, Any]) -> None:
+        """Keep those of the files this build made, with those of the files it reused."""
+        if self.folder is not None and made:
+            self._save_items(LAYOUTS, {**self.load_layouts(), **made})
 
     # topic matches (`resolve.py`)
 

@@ -2,7 +2,8 @@
 
 `corpus.json` holds every interview in the `summitnotes parse --json` contract,
 plus the topics and why each question is on them; the turn tables have one row
-per turn, ready for pandas or R. Every file is made in one pass over the corpus.
+per turn, ready for pandas or R. Each file is made one interview at a time, and
+after an edit only the edited interviews' parts are made again (`pieces.py`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from summitnotes import urls
 from summitnotes.contract import interview_to_json
-from summitnotes.model import OutputFile, Site
+from summitnotes.model import Exchange, Site
+from summitnotes.pieces import Shape
 
 TURN_COLUMNS = ("interview", "id", "kind", "speaker", "topics", "text", "permalink")
 """Columns of `turns.csv` and keys of `turns.jsonl`, in this order."""
@@ -43,64 +45,82 @@ class TurnRow:
     """Output path of the interview page; the turn is at `#<id>`."""
 
 
+class Turns:
+    """The turn rows of each interview, made when asked for, from lookups made once."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.topics: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for a in site.assignments:
+            self.topics[(a.interview, a.exchange)].append(a.topic)
+        self.exchanges: dict[str, list[Exchange]] = defaultdict(list)
+        for ex in site.exchanges:
+            self.exchanges[ex.interview].append(ex)
+        self.person_of = dict(site.speaker_slugs)
+
+    def rows(self, i: int) -> list[TurnRow]:
+        """The turns of interview `i`, in reading order."""
+        iv = self.site.interviews[i]
+        names = {s.id: s.name for s in iv.speakers}
+        exchange_of = {turn.id: ex.id for ex in self.exchanges[iv.slug] for turn in ex.turns}
+        page = urls.interview(iv.slug)
+        return [
+            TurnRow(
+                interview=iv.slug,
+                id=turn.id,
+                kind=turn.kind,
+                speaker=names[turn.speaker],
+                person=self.person_of[(iv.slug, turn.speaker)],
+                topics=tuple(self.topics[(iv.slug, exchange_of[turn.id])]),
+                text=turn.text,
+                page=page,
+            )
+            for turn in iv.turns
+        ]
+
+
 def turn_rows(site: Site) -> list[TurnRow]:
     """Every turn of the corpus, in interview and reading order."""
-    topics: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for a in site.assignments:
-        topics[(a.interview, a.exchange)].append(a.topic)
-    exchange_of = {(ex.interview, turn.id): ex.id for ex in site.exchanges for turn in ex.turns}
-    person_of = dict(site.speaker_slugs)
-    rows = []
-    for iv in site.interviews:
-        names = {s.id: s.name for s in iv.speakers}
-        for turn in iv.turns:
-            exchange = exchange_of[(iv.slug, turn.id)]
-            rows.append(
-                TurnRow(
-                    interview=iv.slug,
-                    id=turn.id,
-                    kind=turn.kind,
-                    speaker=names[turn.speaker],
-                    person=person_of[(iv.slug, turn.speaker)],
-                    topics=tuple(topics[(iv.slug, exchange)]),
-                    text=turn.text,
-                    page=urls.interview(iv.slug),
-                )
-            )
-    return rows
+    turns = Turns(site)
+    return [row for i in range(len(site.interviews)) for row in turns.rows(i)]
 
 
-def export_files(site: Site, rows: list[TurnRow]) -> Iterator[OutputFile]:
-    """The three files, each made when the one before is taken: together they are a few
-    hundred MB at 10,000 interviews, and the write stage drops each once written."""
-    yield OutputFile(urls.CORPUS, corpus_json(site))
+def export_shapes(site: Site, turns: Turns) -> list[Shape]:
+    """The three files, one piece per interview (`pieces.py`): together they are a few
+    hundred MB at 10,000 interviews, and each is made, written and dropped in turn."""
     c = site.config
-    table = [
-        {
-            "interview": r.interview,
-            "id": r.id,
-            "kind": r.kind,
-            "speaker": r.speaker,
-            "topics": list(r.topics),
-            "text": r.text,
-            "permalink": urls.address(r.page, c.site_url, c.base_url) + "#" + r.id,
-        }
-        for r in rows
+
+    def table(i: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "interview": r.interview,
+                "id": r.id,
+                "kind": r.kind,
+                "speaker": r.speaker,
+                "topics": list(r.topics),
+                "text": r.text,
+                "permalink": urls.address(r.page, c.site_url, c.base_url) + "#" + r.id,
+            }
+            for r in turns.rows(i)
+        ]
+
+    def corpus(i: int) -> bytes:
+        return _JSON.encode(interview_to_json(site.interviews[i])).encode()
+
+    def topics() -> bytes:
+        return f'], "topics": {_JSON.encode(_topics(site))}}}\n'.encode()
+
+    def jsonl(i: int) -> bytes:
+        return "".join(_JSON.encode(row) + "\n" for row in table(i)).encode()
+
+    return [
+        # `json.dumps` of {"interviews": [...], "topics": [...]} (sorted keys, default
+        # separators), made one interview at a time: the corpus as dicts all at once is
+        # a second copy of the site to hold
+        Shape(urls.CORPUS, b'{"interviews": [', corpus, b", ", topics),
+        Shape(urls.TURNS_CSV, _csv([TURN_COLUMNS]), lambda i: _csv(_csv_rows(table(i)))),
+        Shape(urls.TURNS_JSONL, b"", jsonl),
     ]
-    yield OutputFile(urls.TURNS_CSV, _csv(table))
-    yield OutputFile(urls.TURNS_JSONL, "".join(_JSON.encode(row) + "\n" for row in table).encode())
-
-
-def corpus_json(site: Site) -> bytes:
-    """`corpus.json`: `{"interviews": [...], "topics": [...]}`, the interviews as
-    `summitnotes parse --json` gives them.
-
-    The same text as `json.dumps` of the whole (sorted keys, default separators), made
-    one interview at a time: the corpus as dicts all at once is a second copy of the site
-    to hold, and to walk at every full garbage collection."""
-    interviews = ", ".join(_JSON.encode(interview_to_json(iv)) for iv in site.interviews)
-    topics = _JSON.encode(_topics(site))
-    return f'{{"interviews": [{interviews}], "topics": {topics}}}\n'.encode()
 
 
 def _topics(site: Site) -> list[dict[str, Any]]:
@@ -128,10 +148,11 @@ _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 """One encoder for every record (`json.dumps` with options makes a new one per call)."""
 
 
-def _csv(table: list[dict[str, Any]]) -> bytes:
+def _csv_rows(table: list[dict[str, Any]]) -> list[list[Any]]:
+    return [[";".join(row[k]) if k == "topics" else row[k] for k in TURN_COLUMNS] for row in table]
+
+
+def _csv(rows: Iterable[Sequence[Any]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TURN_COLUMNS)
-    for row in table:
-        writer.writerow([";".join(row[k]) if k == "topics" else row[k] for k in TURN_COLUMNS])
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue().encode("utf-8")

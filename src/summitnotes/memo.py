@@ -9,7 +9,8 @@ page whose key is the one the last build recorded is not rendered again: its fil
 in the current site is linked into the new one. Editing a note re-renders that
 note's page and the pages that show it (backlinks, lists, transclusions), and
 nothing else. Exports, search records and citation files are keyed the same way
-(`reuse_or_make`).
+(`reuse_or_make`); exports and search records that must be made again are made
+from the pieces of the current ones that did not change (`pieces.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from summitnotes.cache import content_hash
 from summitnotes.model import OutputFile
+from summitnotes.pieces import Layout
 
 if TYPE_CHECKING:
     from summitnotes.pages import Page
@@ -39,6 +41,26 @@ class Memo:
     """Interview source → the content key the cache holds its parse under (`cache.py`):
     the text, sidecar, path and version it is parsed from, so it stands for the parsed
     interview in keys (the code is in the salt) and the interview need not be pickled."""
+    layouts: Callable[[], dict[str, Layout]] = dict
+    """The layouts of the last build's data files (`pieces.py`), read when wanted."""
+    made: dict[str, Layout] = field(default_factory=dict)
+    """The layouts of the data files this build made, to be kept for the next."""
+
+    def old_data(self, path: str) -> tuple[bytes | None, Layout | None]:
+        """The current site's data file at `path` and where its pieces lie, when it is
+        still the file the last build made and laid out; else (None, None)."""
+        known = self.known.get(path)
+        layout = self.layouts().get(path)
+        if known is None or layout is None or layout.digest != known[1]:
+            return None, None
+        try:
+            with open(f"{self.site}/{path}", "rb") as f:
+                data = f.read()
+        except OSError:
+            return None, None
+        if content_hash(data) != layout.digest:  # a wrong piece would go unnoticed
+            return None, None
+        return data, layout
 
     def key(self, page: Page) -> str | None:
         """None when the context cannot be pickled: such a page is always rendered."""

@@ -20,14 +20,15 @@ from summitnotes.cache import content_hash
 from summitnotes.cite import BIB, CSL
 from summitnotes.citefiles import citation_files
 from summitnotes.diagnostics import Diagnostic, error
-from summitnotes.export import export_files, turn_rows
+from summitnotes.export import Turns, export_shapes
 from summitnotes.feeds import feed_files
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile, Site
 from summitnotes.page_inputs import DATA_FILES, Inputs, data_key
 from summitnotes.pages import Index, Page, PageKey, page, page_keys
+from summitnotes.pieces import assemble
 from summitnotes.progress import Step, no_step
-from summitnotes.search import search_files
+from summitnotes.search import records_shape
 from summitnotes.template_files import DEFAULTS, SEARCH_SCRIPT, STYLESHEET, TEMPLATES
 
 
@@ -201,26 +202,37 @@ def _citations(site: Site, i: int, memo: Memo | None, inputs: Inputs | None) -> 
 
 def _data(site: Site, memo: Memo | None, inputs: Inputs | None) -> Iterator[Rendered]:
     """Exports and search records, one file at a time; with a `memo`, taken from the
-    current site when their inputs did not change (`page_inputs.DATA_FILES`)."""
+    current site when their inputs did not change (`page_inputs.DATA_FILES`), else made
+    with the pieces of the interviews that did not change copied from it (`pieces.py`)."""
+    n = len(site.interviews)
+    cores: list[str | None] = [None] * n if inputs is None else [inputs.core(i) for i in range(n)]
 
     def make() -> Iterator[OutputFile]:
-        rows = turn_rows(site)  # search records and exports share one pass over the turns
-        yield from export_files(site, rows)
-        yield from search_files(site, rows)
+        turns = Turns(site)  # the exports and search records share the turn rows
+        for shape in [*export_shapes(site, turns), records_shape(site, turns)]:
+            old, layout = memo.old_data(shape.path) if memo is not None else (None, None)
+            data, made = assemble(shape, cores, old, layout)
+            del old
+            if memo is not None:
+                memo.made[shape.path] = made
+            yield OutputFile(shape.path, data, digest=made.digest)
 
     if memo is None or inputs is None:
         return ((f.path, f.data, None, None, None) for f in make())
-    cores = [inputs.core(i) for i in range(len(site.interviews))]
     return _memoized(memo, DATA_FILES, data_key(memo, site, cores), make)
 
 
 def _memoized(
     memo: Memo, paths: Sequence[str], key: str | None, make: Callable[[], Iterable[OutputFile]]
 ) -> Iterator[Rendered]:
-    return (
-        (f.path, f.data, f.key, f.digest if f.data is None else content_hash(f.data), None)
-        for f in memo.reuse_or_make(paths, key, make)
-    )
+    return ((f.path, f.data, f.key, _digest(f), None) for f in memo.reuse_or_make(paths, key, make))
+
+
+def _digest(f: OutputFile) -> str | None:
+    """The content hash of a file, hashed only when its maker did not say it."""
+    if f.digest is not None or f.data is None:
+        return f.digest
+    return content_hash(f.data)
 
 
 def _render_page(

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitnotes import urls
-from summitnotes.export import TurnRow
-from summitnotes.model import OutputFile, Site
+from summitnotes.export import TurnRow, Turns
+from summitnotes.model import Interview, Site
+from summitnotes.pieces import Shape
 from summitnotes.urls import Linker
 from summitnotes.views import kind_label
 
@@ -63,28 +64,34 @@ def search_view(site: Site, link: Linker) -> SearchView:
     )
 
 
-def records(site: Site, rows: list[TurnRow]) -> Iterator[dict[str, Any]]:
-    """One Pagefind record per turn and per interview lead, in reading order.
-
-    Yielded one at a time, to be encoded as they are made, never all held at once."""
-    language = site.config.language
-    interviews = {iv.slug: iv for iv in site.interviews}
+def records_shape(site: Site, turns: Turns) -> Shape:
+    """`search/records.jsonl`: one Pagefind record per turn and per interview lead, in
+    reading order, one interview at a time (`pieces.py`)."""
     titles = {t.slug: t.title for t in site.topics}
-    done: set[str] = set()
-    for row in rows:
-        iv = interviews[row.interview]
+
+    def piece(i: int) -> bytes:
+        found = records(site.interviews[i], turns.rows(i), titles, site.config.language)
+        return "".join(_JSON.encode(r) + "\n" for r in found).encode("utf-8")
+
+    return Shape(urls.SEARCH_RECORDS, b"", piece)
+
+
+def records(
+    iv: Interview, rows: list[TurnRow], titles: dict[str, str], language: str
+) -> Iterator[dict[str, Any]]:
+    """The records of one interview: its lead (when it has turns), then each turn."""
+    if rows and iv.lead:
         # Metadata is searched too, so the interview's title is a filter only (the
         # search page shows it): in meta, every turn would match its words.
-        if iv.slug not in done and iv.lead:
-            done.add(iv.slug)
-            yield _record(
-                row.page,
-                "lead",
-                "\n\n".join(p.text for p in iv.lead),
-                language,
-                {"title": iv.title},
-                {"interview": [iv.title], "kind": ["lead"]},
-            )
+        yield _record(
+            urls.interview(iv.slug),
+            "lead",
+            "\n\n".join(p.text for p in iv.lead),
+            language,
+            {"title": iv.title},
+            {"interview": [iv.title], "kind": ["lead"]},
+        )
+    for row in rows:
         filters = {"interview": [iv.title], "kind": [row.kind], "speaker": [row.speaker]}
         if row.topics:
             filters["topic"] = sorted({titles[t] for t in row.topics})
@@ -114,11 +121,6 @@ def _record(
         "meta": meta,
         "filters": filters,
     }
-
-
-def search_files(site: Site, rows: list[TurnRow]) -> list[OutputFile]:
-    lines = (_JSON.encode(r) + "\n" for r in records(site, rows))
-    return [OutputFile(urls.SEARCH_RECORDS, "".join(lines).encode("utf-8"))]
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
