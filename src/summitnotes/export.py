@@ -79,12 +79,6 @@ class Turns:
         ]
 
 
-def turn_rows(site: Site) -> list[TurnRow]:
-    """Every turn of the corpus, in interview and reading order."""
-    turns = Turns(site)
-    return [row for i in range(len(site.interviews)) for row in turns.rows(i)]
-
-
 def export_shapes(site: Site, turns: Turns) -> list[Shape]:
     """The three files, one piece per interview (`pieces.py`): together they are a few
     hundred MB at 10,000 interviews, and each is made, written and dropped in turn."""
