@@ -22,6 +22,7 @@ from typing import Any
 
 from summitnotes import swaplock
 from summitnotes.cache import Cache, content_hash, fingerprint, package_hash
+from summitnotes.dependencies import edited_notes
 from summitnotes.diagnostics import Diagnostic
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
@@ -75,8 +76,10 @@ class Plan:
         files: list[OutputFile],
         problems: list[Diagnostic],
         pages: tuple[tuple[str, int], ...],
+        reach: dict[str, Any] | None = None,
     ) -> None:
-        """Record a successful build: its inputs, what it reported and the files it wrote."""
+        """Record a successful build: its inputs, what it reported, the files it wrote
+        and which pages read each note (`reach`, `dependencies.py`)."""
         if not self.cache.enabled:
             return
         site: dict[str, list[Any]] = {}
@@ -100,6 +103,8 @@ class Plan:
                 "site": site,
                 "previous": self.site,  # the replaced site, now kept as `previous`
                 "rendered": rendered,
+                "salt": self.memo.salt if self.memo else None,
+                "reach": reach,
                 "diagnostics": [
                     dataclasses.astuple(d)
                     for d in sorted(set(problems))
@@ -135,7 +140,11 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
         return p
     p.site = site
     same = _as_written(out, site)
-    p.memo = Memo(p.memo.salt, p.memo.site, _known(site, same, last.get("rendered")))
+    edited = None
+    if last.get("salt") == p.memo.salt:  # templates, config, code and options as they were
+        edited = edited_notes(last.get("files"), p.inputs["files"])
+    known = _known(site, same, last.get("rendered"))
+    p.memo = Memo(p.memo.salt, p.memo.site, known, edited=edited, reached=last.get("reach"))
     if last.get("key") == p.key and len(same) == len(site) and _intact(out):
         try:
             p.unchanged = LastBuild(

@@ -19,7 +19,7 @@ import io
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summitnotes.cache import content_hash
 from summitnotes.model import OutputFile
@@ -45,6 +45,13 @@ class Memo:
     """The layouts of the last build's data files (`pieces.py`), read when wanted."""
     made: dict[str, Layout] = field(default_factory=dict)
     """The layouts of the data files this build made, to be kept for the next."""
+    edited: frozenset[str] | None = None
+    """The plain notes edited since the last build, when nothing else changed
+    (`dependencies.py`): pages they do not reach keep the last build's keys."""
+    reached: Any = None
+    """The last build's dependency map (`dependencies.Reach`), as recorded."""
+    reach: dict[str, Any] = field(default_factory=dict)
+    """This build's dependency map, filled by the render stage, to be kept for the next."""
 
     def old_data(self, path: str) -> tuple[bytes | None, Layout | None]:
         """The current site's data file at `path` and where its pieces lie, when it is

@@ -67,6 +67,23 @@ class Inputs:
             return urls.note(self.index.site.notes[i].slug), self.note(i)
         return None
 
+    def path(self, page_key: PageKey) -> str | None:
+        """Where an interview, topic, speaker or note page goes; None for other pages."""
+        kind, i = page_key
+        site = self.index.site
+        if kind == "interview":
+            return urls.interview(site.interviews[i].slug)
+        if kind == "topic":
+            return urls.topic(site.topics[i].slug)
+        if kind == "topic-page":
+            position, number = self.index.topic_pages[i]
+            return urls.topic(site.topics[position].slug, number)
+        if kind == "speaker":
+            return urls.speaker(site.people[i].slug)
+        if kind == "note":
+            return urls.note(site.notes[i].slug)
+        return None
+
     def interview(self, i: int) -> str | None:
         """The key of interview page `i`: its `core`, what links to it, the config."""
         if i in self._interview_keys:

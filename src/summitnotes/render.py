@@ -19,6 +19,7 @@ from summitnotes import parallel, urls
 from summitnotes.cache import content_hash
 from summitnotes.cite import BIB, CSL
 from summitnotes.citefiles import citation_files
+from summitnotes.dependencies import reach, stale
 from summitnotes.diagnostics import Diagnostic, error
 from summitnotes.export import Turns, export_shapes
 from summitnotes.feeds import feed_files
@@ -93,17 +94,28 @@ def render(
     add = sink if sink is not None else _keep
     index = Index(site)
     inputs = Inputs(memo, index) if memo is not None else None
+    kept: dict[int, list[Rendered]] = {}
+    settled = False
+    if memo is not None and inputs is not None:
+        memo.reach.update(reach(index))
+        unsettled = stale(memo.reached, memo.reach, memo.edited)
+        if unsettled is not None:  # only notes changed: the pages they reach are keyed
+            settled = True
+            kept = _kept(keys, memo, inputs, unsettled)
     shared = (index, env, where, memo, inputs)
-    for (kind, i), made in zip(
-        keys, parallel.stream(_render_chunk, keys, jobs, shared), strict=True
-    ):
+    todo = [k for n, k in enumerate(keys) if n not in kept]
+    made_here = iter(parallel.stream(_render_chunk, todo, jobs, shared))
+    for n, (kind, i) in enumerate(keys):
+        made = kept[n] if n in kept else next(made_here)
         paths.append(made[0][0])  # the page, then an interview's citation files
         if kind == "interview" and inputs is not None:
             inputs.remember(i, made[1][2])  # its citations are keyed by its core
         files += [add(f) for f in _output(made, memo, problems)]
     # the exports, in this process after the pages: a worker making them would hold a
     # copy of the whole site model (memory), for little gain on two cores (measured)
-    files += [add(f) for f in _output(_data(site, memo, inputs), memo, problems)]
+    data = _settled_data(memo) if settled else None
+    made_data = _data(site, memo, inputs) if data is None else data  # made one at a time
+    files += [add(f) for f in _output(made_data, memo, problems)]
     step("render", len(keys), len(keys))
     try:
         css, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
@@ -124,7 +136,7 @@ def render(
 
 
 def _output(
-    made: list[Rendered], memo: Memo | None, problems: list[Diagnostic]
+    made: Iterable[Rendered], memo: Memo | None, problems: list[Diagnostic]
 ) -> Iterator[OutputFile]:
     """The files a worker made; a file taken from the current site has no bytes."""
     for path, data, key, digest, problem in made:
@@ -185,6 +197,36 @@ def _page_file(
     html, problem = _render_page(env, p, where)
     data = html.encode("utf-8")
     return (p.path, data, memo_key, content_hash(data), problem)
+
+
+def _kept(
+    keys: Sequence[PageKey], memo: Memo, inputs: Inputs, unsettled: frozenset[str]
+) -> dict[int, list[Rendered]]:
+    """The pages (by position in `keys`), with an interview's citation files, whose key
+    is the last build's: no edited note reaches them (`dependencies.py`) and their files
+    are as it left them. Citations are made from the interview alone, unchanged here."""
+    kept: dict[int, list[Rendered]] = {}
+    for n, key in enumerate(keys):
+        path = inputs.path(key)
+        if path is None or path in unsettled:
+            continue
+        paths = [path]
+        if key[0] == "interview":
+            folder = path.removesuffix("index.html")
+            paths += [folder + BIB, folder + CSL]
+        found = [memo.known.get(p) for p in paths]
+        if all(found):
+            kept[n] = [(p, None, k[0], k[1], None) for p, k in zip(paths, found, strict=True) if k]
+    return kept
+
+
+def _settled_data(memo: Memo) -> list[Rendered] | None:
+    """The exports and search records as the last build made them, when only notes
+    changed (they are made from the interviews, topics and people alone)."""
+    found = [memo.known.get(p) for p in DATA_FILES]
+    if not all(found):
+        return None
+    return [(p, None, k[0], k[1], None) for p, k in zip(DATA_FILES, found, strict=True) if k]
 
 
 def _citations(site: Site, i: int, memo: Memo | None, inputs: Inputs | None) -> list[Rendered]:

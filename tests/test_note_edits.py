@@ -1,0 +1,149 @@
+"""After edits to notes alone, a build keys again only the pages the edited notes reach
+(`dependencies.py`), and writes what a cold build writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from build_support import differences, make_corpus, tree
+from summitnotes import page_inputs
+from summitnotes.build import build
+from summitnotes.diagnostics import Diagnostic
+from summitnotes.pages import PageKey
+
+NOTES = {
+    "alpha": (
+        "---\ntitle: Alpha\ndate: 2025-03-01\ntopics: [topic-01]\n---\n"
+        "Alpha reads [[interview-000001#a1]] and [[beta#findings]].\n"
+    ),
+    "beta": (
+        "---\ntitle: Beta\ndate: 2025-03-02\n---\n## Findings\n\n"
+        "Beta is about [[interview-000002]].\n"
+    ),
+    "gamma": (
+        "---\ntitle: Gamma\ndate: 2025-03-03\nsummary: First summary.\n"
+        "topics: [topic-02]\n---\nGamma points at [[beta]] and [[topic-03]].\n"
+    ),
+}
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[PageKey]]:
+    """The pages whose keys the builds work out (builds run with one process here)."""
+    calls: list[PageKey] = []
+    real = page_inputs.Inputs.key
+
+    def key(self: page_inputs.Inputs, page_key: PageKey) -> tuple[str, str | None] | None:
+        calls.append(page_key)
+        return real(self, page_key)
+
+    monkeypatch.setattr(page_inputs.Inputs, "key", key)
+    yield calls
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _interviews(calls: list[PageKey]) -> set[int]:
+    return {i for kind, i in calls if kind == "interview"}
+
+
+def _two(notes: Path) -> None:
+    _replace(notes / "gamma.md", "[[beta]] and ", "")
+    _replace(notes / "alpha.md", "interview-000003#q1", "interview-000004")
+
+
+EDITS: list[tuple[str, Callable[[Path], None], set[int] | None]] = [
+    # (what, the edit, the interview pages (by position) keyed again; None: all of them)
+    (
+        "a link moves to another interview",
+        lambda notes: _replace(notes / "alpha.md", "interview-000001#a1", "interview-000003#q1"),
+        {0, 2},
+    ),
+    (
+        "a note is filed under another topic",
+        lambda notes: _replace(notes / "alpha.md", "[topic-01]", "[topic-04]"),
+        {2},
+    ),
+    (
+        "a heading another note links to is renamed: that link breaks",
+        lambda notes: _replace(notes / "beta.md", "## Findings", "## Results"),
+        {1, 2},  # beta's, and alpha's: its links' words (their context) name beta's heading
+    ),
+    (
+        "a note linked from others is retitled",
+        lambda notes: _replace(notes / "beta.md", "title: Beta", "title: Beta Two"),
+        {1},  # alpha's link to beta is broken now: only gamma links to beta
+    ),
+    (
+        "a date and summary change",
+        lambda notes: _replace(notes / "gamma.md", "First summary.", "Second summary."),
+        set(),
+    ),
+    (
+        "the broken link is mended",
+        lambda notes: _replace(notes / "alpha.md", "beta#findings", "beta#results"),
+        {2},
+    ),
+    (
+        "a note takes another slug: links elsewhere resolve anew, every page is keyed",
+        lambda notes: _replace(notes / "beta.md", "title: Beta Two", "slug: beta-new\ntitle: B"),
+        None,
+    ),
+    (
+        "two notes at once, one losing its only link",
+        lambda notes: _two(notes),
+        {2, 3},
+    ),
+]
+
+
+def test_note_edits_key_only_the_pages_they_reach(tmp_path: Path, keyed: list[PageKey]) -> None:
+    project = make_corpus(12, tmp_path / "project")
+    notes = project / "notes"
+    for name, text in NOTES.items():
+        (notes / f"{name}.md").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True, jobs=1).ok
+    interviews, everything = len(_interviews(keyed)), len(keyed)
+    assert interviews == 12
+    for step, (what, edit, expected) in enumerate(EDITS):
+        keyed.clear()
+        edit(notes)
+        warm = build(project, site, search=False, cache=True, jobs=1)
+        assert warm.ok, (what, warm.diagnostics)
+        cold_out = tmp_path / f"cold-{step}"
+        cold = build(project, cold_out, search=False, cache=False)
+        assert differences(tree(site), tree(cold_out)) == [], what
+        assert warm.diagnostics == cold.diagnostics, what
+        if expected is None:
+            assert len(_interviews(keyed)) == interviews, what
+        else:
+            assert _interviews(keyed) == expected, what
+            assert len(keyed) < everything / 2, what  # the notes and a few pages, not all
+
+
+def test_a_broken_heading_link_is_reported_after_a_note_edit(tmp_path: Path) -> None:
+    """The warning of a link into an edited note is said by the build that breaks it."""
+    project = make_corpus(12, tmp_path / "project")
+    notes = project / "notes"
+    for name, text in NOTES.items():
+        (notes / f"{name}.md").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    first = build(project, site, search=False, cache=True)
+    assert first.ok and not _broken(first.diagnostics)
+    _replace(notes / "beta.md", "## Findings", "## Results")
+    again = build(project, site, search=False, cache=True)
+    assert [(d.path, d.line) for d in _broken(again.diagnostics)] == [("notes/alpha.md", 6)]
+    alpha = (site / "notes" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "Broken link" in alpha
+
+
+def _broken(diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.code == "link-broken" and d.path == "notes/alpha.md"]
