@@ -13,6 +13,7 @@ nothing makes: `tests/test_incremental.py` compares them.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -47,21 +48,21 @@ def assemble(
     key is one of `keys`; a piece without a key is always made."""
     spans = layout.spans if old is not None and layout is not None else {}
     source = memoryview(old) if old is not None else None
-    parts: list[bytes | memoryview] = [shape.head]
-    at = len(shape.head)
+    out = io.BytesIO()  # grows in place: the whole file is in memory once, not twice
+    out.write(shape.head)
     placed: dict[str, tuple[int, int]] = {}
     for i, key in enumerate(keys):
         if i:
-            parts.append(shape.separator)
-            at += len(shape.separator)
+            out.write(shape.separator)
         span = spans.get(key) if key is not None else None
         piece = source[span[0] : span[1]] if span is not None and source is not None else None
         if piece is None:
             piece = shape.piece(i)
-        parts.append(piece)
+        at = out.tell()
+        out.write(piece)
         if key is not None:
             placed[key] = (at, at + len(piece))
-        at += len(piece)
-    parts.append(shape.foot())
-    data = b"".join(parts)  # one copy of the whole file, not one per piece
+    out.write(shape.foot())
+    data = out.getvalue()  # the buffer itself, not a copy, once writing is done
+    del out
     return data, Layout(content_hash(data), placed)

@@ -104,13 +104,16 @@ def render(
             kept = _kept(keys, memo, inputs, unsettled)
     shared = (index, env, where, memo, inputs)
     todo = [k for n, k in enumerate(keys) if n not in kept]
-    made_here = iter(parallel.stream(_render_chunk, todo, jobs, shared))
-    for n, (kind, i) in enumerate(keys):
-        made = kept[n] if n in kept else next(made_here)
-        paths.append(made[0][0])  # the page, then an interview's citation files
-        if kind == "interview" and inputs is not None:
-            inputs.remember(i, made[1][2])  # its citations are keyed by its core
-        files += [add(f) for f in _output(made, memo, problems)]
+    made_here = parallel.stream(_render_chunk, todo, jobs, shared)
+    try:
+        for n, (kind, i) in enumerate(keys):
+            made = kept[n] if n in kept else next(made_here)
+            paths.append(made[0][0])  # the page, then an interview's citation files
+            if kind == "interview" and inputs is not None:
+                inputs.remember(i, made[1][2])  # its citations are keyed by its core
+            files += [add(f) for f in _output(made, memo, problems)]
+    finally:
+        made_here.close()  # its workers exit now, before the exports are made
     # the exports, in this process after the pages: a worker making them would hold a
     # copy of the whole site model (memory), for little gain on two cores (measured)
     data = _settled_data(memo) if settled else None
