@@ -201,7 +201,9 @@ def _build(
                 found = staging.commit(index_site if search else None)
                 problems += found
                 if not has_errors(found):
-                    plan.done(files, problems, _count(files), memo.reach if memo else None)
+                    plan.done(
+                        files, problems, _count(files), memo.reach if memo else None, staging.stats
+                    )
                     store.save_layouts(memo.made if memo else {})
     return _report(out, problems, files, start, strict)
 

@@ -77,9 +77,11 @@ class Plan:
         problems: list[Diagnostic],
         pages: tuple[tuple[str, int], ...],
         reach: dict[str, Any] | None = None,
+        stats: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         """Record a successful build: its inputs, what it reported, the files it wrote
-        and which pages read each note (`reach`, `dependencies.py`)."""
+        and which pages read each note (`reach`, `dependencies.py`). `stats`: the size
+        and mtime of files the write stage knows, so they are not looked at again."""
         if not self.cache.enabled:
             return
         site: dict[str, list[Any]] = {}
@@ -88,11 +90,14 @@ class Plan:
             digest = self.digest(f)
             if digest is None:
                 continue
-            try:
-                st = os.stat(f"{self.out}/{f.path}")
-            except OSError:
-                continue
-            site[f.path] = [st.st_size, st.st_mtime_ns, digest]
+            known = stats.get(f.path) if stats else None
+            if known is None:
+                try:
+                    st = os.stat(f"{self.out}/{f.path}")
+                except OSError:
+                    continue
+                known = (st.st_size, st.st_mtime_ns)
+            site[f.path] = [known[0], known[1], digest]
             if f.key is not None:
                 rendered[f.path] = f.key
         self.cache.save_inputs(

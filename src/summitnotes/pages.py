@@ -140,21 +140,22 @@ def topic_pages(site: Site) -> list[tuple[int, int]]:
 def pages(site: Site) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     index = Index(site)
-    return (page(index, key) for key in page_keys(site))
+    return (page(index, key) for key in page_keys(site, index.topic_pages))
 
 
 PageKey = tuple[str, int]
 """What a page is about, as (kind, position): cheap to send to another process."""
 
 
-def page_keys(site: Site) -> list[PageKey]:
+def page_keys(site: Site, more: list[tuple[int, int]] | None = None) -> list[PageKey]:
     """The key of every page (see `page`), in the site's fixed page order. A topic's
     first page is `("topic", topic position)`, followed by its other pages, each
-    `("topic-page", j)` with `j` its position in `topic_pages(site)`."""
+    `("topic-page", j)` with `j` its position in `topic_pages(site)` (`more`, when
+    already made: an index has them)."""
     return [
         ("home", 0),
         *(("interview", i) for i in range(len(site.interviews))),
-        *_topic_keys(site),
+        *_topic_keys(site, topic_pages(site) if more is None else more),
         *(("speaker", i) for i in range(len(site.people))),
         *(("note", i) for i in range(len(site.notes))),
         *(("list", i) for i in range(4)),
@@ -163,8 +164,7 @@ def page_keys(site: Site) -> list[PageKey]:
     ]
 
 
-def _topic_keys(site: Site) -> Iterator[PageKey]:
-    more = topic_pages(site)
+def _topic_keys(site: Site, more: list[tuple[int, int]]) -> Iterator[PageKey]:
     j = 0
     for i in range(len(site.topics)):
         yield ("topic", i)

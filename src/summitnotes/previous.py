@@ -98,18 +98,21 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-def unchanged(staging: Path, f: OutputFile, previous: Previous, digest: str | None) -> bool:
-    """The kept file already holds `f`'s bytes."""
+def unchanged(
+    staging: Path, f: OutputFile, previous: Previous, digest: str | None
+) -> tuple[int, int] | None:
+    """(size, mtime_ns) of the kept file when it already holds `f`'s bytes; else None."""
     entry = previous.files.get(f.path)
     if digest is None or not isinstance(entry, list | tuple) or len(entry) != 3:
-        return False
+        return None
     if entry[2] != digest:
-        return False
+        return None
     try:
         st = os.stat(f"{staging}/{f.path}", follow_symlinks=False)
     except OSError:
-        return False
-    return [st.st_size, st.st_mtime_ns] == list(entry[:2])
+        return None
+    found = (st.st_size, st.st_mtime_ns)
+    return found if list(found) == list(entry[:2]) else None
 
 
 def keep(old: Path, previous: Previous) -> None:

@@ -89,10 +89,10 @@ def render(
     if problems:
         return [], problems
     files: list[OutputFile] = []
-    keys = page_keys(site)
+    index = Index(site)
+    keys = page_keys(site, index.topic_pages)
     paths: list[str] = []
     add = sink if sink is not None else _keep
-    index = Index(site)
     inputs = Inputs(memo, index) if memo is not None else None
     kept: dict[int, list[Rendered]] = {}
     settled = False

@@ -117,6 +117,9 @@ class Staging:
         self._kept: Previous | None = None
         self._folders: set[str] = set()
         self._written: set[str] = {MARKER}
+        self.stats: dict[str, tuple[int, int]] = {}
+        """Path → (size, mtime_ns) of each file as it is in the folder, for the cache's
+        record: known without a second look at the files kept unchanged."""
 
     def open(self) -> list[Diagnostic]:
         """Make the folder (or take the kept previous site); problems if `out` is not ours."""
@@ -152,11 +155,15 @@ class Staging:
         self._written.add(f.path)
         try:
             if self._kept is not None:
-                if unchanged(self.folder, f, self._kept, digest):
+                kept = unchanged(self.folder, f, self._kept, digest)
+                if kept is not None:
+                    self.stats[f.path] = kept
                     return slim
                 (self.folder / f.path).unlink(missing_ok=True)  # maybe a link to the live site
             same = self.reuse(f) if self.reuse is not None else None
             _write(self.folder, f, self._folders, same)
+            st = os.stat(self.folder / f.path)
+            self.stats[f.path] = (st.st_size, st.st_mtime_ns)
         except OSError as exc:
             self.problems = self._failed(exc)
         return slim
