@@ -6,6 +6,7 @@ corpus, never by scanning the corpus for each page.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,10 +79,6 @@ class Index:
         for a in site.assignments:
             self.by_topic[a.topic].append(a)
             self.by_exchange[(a.interview, a.exchange)].append(a)
-        self.turns_of: dict[str, list[tuple[Interview, Turn]]] = defaultdict(list)
-        for iv in site.interviews:
-            for turn in iv.turns:
-                self.turns_of[self.person_of[(iv.slug, turn.speaker)]].append((iv, turn))
         self.exchanges_of: dict[str, list[Exchange]] = defaultdict(list)
         for ex in site.exchanges:
             self.exchanges_of[ex.interview].append(ex)
@@ -97,6 +94,22 @@ class Index:
         self.topic_pages = topic_pages(site)
         """(topic position, page number) of the topic pages after the first ones."""
         self._groups: dict[str, list[Group]] = {}
+
+    @functools.cached_property
+    def turns_of(self) -> dict[str, list[tuple[Interview, Turn]]]:
+        """Person slug → every turn they speak, in site order: what their page quotes.
+        Made when first asked for (a note edit renders no speaker page, mostly), and by
+        `complete` before workers are forked, so that each does not make it again."""
+        found: dict[str, list[tuple[Interview, Turn]]] = defaultdict(list)
+        person_of = self.person_of
+        for iv in self.site.interviews:
+            for turn in iv.turns:
+                found[person_of[(iv.slug, turn.speaker)]].append((iv, turn))
+        return found
+
+    def complete(self) -> None:
+        """Make what is made when first asked for, now."""
+        _ = self.turns_of
 
     def groups(self, topic: str) -> list[Group]:
         """The interviews on a topic, newest first, each with its assignments in

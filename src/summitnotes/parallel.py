@@ -53,6 +53,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def pooled(items: Sequence[Any], jobs: int | None) -> bool:
+    """Whether `stream` runs this work in a pool of workers, not in this process."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    return jobs > 1 and len(items) >= MIN_ITEMS and forks
+
+
 def shared() -> Any:
     """The value passed as `shared` to the `run` call this worker belongs to."""
     return _shared
@@ -88,11 +95,7 @@ def stream(
     # build releases it when it ends (`heap.build_scope`).
     heap.settle()
     try:
-        if (
-            jobs == 1
-            or len(items) < MIN_ITEMS
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
+        if not pooled(items, jobs):
             for start in range(0, len(items), MAX_CHUNK):
                 yield from fn(items[start : start + MAX_CHUNK])
             return

@@ -104,6 +104,8 @@ def render(
             kept = _kept(keys, memo, inputs, unsettled)
     shared = (index, env, where, memo, inputs)
     todo = [k for n, k in enumerate(keys) if n not in kept]
+    if parallel.pooled(todo, jobs):
+        index.complete()
     made_here = parallel.stream(_render_chunk, todo, jobs, shared)
     try:
         for n, (kind, i) in enumerate(keys):
