@@ -1,28 +1,39 @@
-"""Which pages read each note: the dependency map that lets a build after an edit to
-notes alone key again only the pages those notes reach, not every page of the site.
+"""Which pages read each note and each interview: the dependency map that lets a build
+after editing a few of them key again only the pages they reach, not every page.
 
 Keying a page (`page_inputs.Inputs`) costs little, but 15,000 of them cost seconds;
-after a note edit nearly all come out as the last build recorded them. A plain note
-(`notes/`, not a topic's or speaker's) reaches into other pages' keys through:
-- its own page;
-- the pages its links point at: their backlinks show its title, and where it links;
-- the first pages of its topics: they list it (title, date, summary);
-- the pages of the notes, topics and speakers that link to it: their links show its
-  title and headings (`title › heading`) or say they are broken.
-Links resolve by slug, never by title, so while an edited note keeps its slug every
-other link resolves as before. So when the only inputs that changed since the last
-build are the text of plain notes (no file added or removed; templates, config, code
-and options, which salt every key, the same), a page that no edited note reached in
-the last build and none reaches now has the key the last build recorded for it, and
-its file is taken as it is. The home page, the lists and the feed are keyed by their
-context as always. Anything else (an interview, a topic note, a new note) keys every
-page again.
+after an edit nearly all come out as the last build recorded them.
+
+A plain note (`notes/`, not a topic's or speaker's) reaches into other pages' keys
+through its own page; the pages its links point at (their backlinks show its title,
+and the words around each link); the first pages of its topics (they list it); and
+the pages of the notes, topics and speakers that link to it (their links show its
+title and headings, `title › heading`, or say they are broken).
+
+An interview reaches its own page; every page of each of its topics (it is shown on
+one and moves the others along, by date); the pages of the people who speak in it;
+and through the notes (of any kind) that link to it or quote it, everything those
+notes reach: a link's label quotes the interview, and backlinks quote the words
+around a link.
+
+Links resolve by slug, never by title. So when the only inputs that changed since the
+last build are the texts of plain notes and of interviews (with their sidecars): no
+file added or removed; the templates, config, code and options, which salt every key,
+as they were; every edited note and interview with the slug it had; the site's topics
+and people the same, each interview not edited with the same people as before (a
+renamed speaker can merge with, or part from, someone in another interview); then a
+page that nothing edited reached in the last build, and nothing reaches now, has the
+key the last build recorded for it, and its file is taken as it is. The home page,
+the lists and the feed are keyed by their context as always; the exports are made
+again when an interview was edited (`pieces.py` keeps the pieces of the others).
+Anything else (a topic note, a new file, a template) keys every page again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -31,40 +42,85 @@ from summitnotes import urls
 if TYPE_CHECKING:
     from summitnotes.pages import Index
 
-Reach = dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
-"""Note's source → (its slug, the pages whose keys read it, the notes that link to it).
-A topic's or speaker's note is here when it has links, with an empty slug."""
+Entry = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""(slug, the pages whose keys read the source, the notes that link to it, the people
+who speak in it): the last empty for a note. A topic's or speaker's note is recorded
+when it has links, with an empty slug (it is no page of its own)."""
+
+
+@dataclass
+class Reach:
+    """The dependency map of one build, kept in the cache for the next."""
+
+    sources: dict[str, Entry] = field(default_factory=dict)
+    """Source path of a note or interview → what it reaches."""
+    topics: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    """The slugs of the site's topics and people: a link to one resolves while it is there."""
+
+    def update(self, other: Reach) -> None:
+        self.sources, self.topics, self.people = other.sources, other.topics, other.people
 
 
 def reach(index: Index) -> Reach:
-    """The pages each note of the site reaches (see the module's docstring)."""
+    """What each note and interview of the site reaches (see the module's docstring)."""
     from summitnotes.backlinks import page_path
 
     site = index.site
     pages: dict[str, set[str]] = defaultdict(set)
     linkers: dict[str, set[str]] = defaultdict(set)
-    source_of = {}
+    slugs: dict[str, str] = {}
+    note_source = {}
     for n in site.notes:  # the plain notes: topic and speaker notes are not pages
-        source_of[n.slug] = n.source
+        note_source[n.slug] = n.source
+        slugs[n.source] = n.slug
         pages[n.source].add(urls.note(n.slug))
         pages[n.source].update(urls.topic(t) for t in n.topics)
+    topic_pages = {t.slug: [urls.topic(t.slug)] for t in site.topics}
+    for position, number in index.topic_pages:
+        slug = site.topics[position].slug
+        topic_pages[slug].append(urls.topic(slug, number))
+    interview_source = {}
+    people: dict[str, tuple[str, ...]] = {}
+    for iv in site.interviews:
+        interview_source[iv.slug] = iv.source
+        slugs[iv.source] = iv.slug
+        pages[iv.source].add(urls.interview(iv.slug))
+        people[iv.source] = tuple(index.person_of[(iv.slug, s.id)] for s in iv.speakers)
+        pages[iv.source].update(urls.speaker(p) for p in people[iv.source])
+    for a in site.assignments:
+        pages[interview_source[a.interview]].update(topic_pages[a.topic])
     for link in site.links:
         pages[link.source].add(page_path(link.origin))
         if link.target is None:
             continue
         pages[link.source].add(page_path(link.target))
-        if link.target.kind == "note" and link.target.slug in source_of:
-            linkers[source_of[link.target.slug]].add(link.source)
-    slugs = {source: slug for slug, source in source_of.items()}
-    return {
-        source: (slugs.get(source, ""), tuple(sorted(found)), tuple(sorted(linkers[source])))
-        for source, found in sorted(pages.items())
-    }
+        if link.target.kind == "note" and link.target.slug in note_source:
+            linkers[note_source[link.target.slug]].add(link.source)
+        elif link.target.kind == "interview" and link.target.slug in interview_source:
+            linkers[interview_source[link.target.slug]].add(link.source)
+    return Reach(
+        {
+            source: (
+                slugs.get(source, ""),
+                tuple(sorted(found)),
+                tuple(sorted(linkers[source])),
+                people.get(source, ()),
+            )
+            for source, found in sorted(pages.items())
+        },
+        tuple(t.slug for t in site.topics),
+        tuple(p.slug for p in site.people),
+    )
 
 
-def edited_notes(before: Any, now: Mapping[str, list[Any]]) -> frozenset[str] | None:
-    """The plain notes whose text changed between two builds' input tables
-    (`cache.fingerprint`), when nothing else changed; else None."""
+SEED_SUFFIXES = (".txt", ".md", ".yaml")
+"""An interview's text (`project.INTERVIEW_SUFFIXES`) and its sidecar."""
+
+
+def edited_inputs(before: Any, now: Mapping[str, list[Any]]) -> frozenset[str] | None:
+    """The plain notes, interview texts and sidecars whose content changed between two
+    builds' input tables (`cache.fingerprint`), when no other input changed; else None."""
     if not isinstance(before, dict) or before.keys() != now.keys():
         return None
     edited = set()
@@ -72,7 +128,7 @@ def edited_notes(before: Any, now: Mapping[str, list[Any]]) -> frozenset[str] | 
         old = before[rel]
         if isinstance(old, list) and len(old) == 3 and old[2] == entry[2]:
             continue
-        if not _plain_note(rel):
+        if not (_plain_note(rel) or _seed(rel)):
             return None
         edited.add(rel)
     return frozenset(edited)
@@ -89,33 +145,61 @@ def _plain_note(rel: str) -> bool:
     )
 
 
+def _seed(rel: str) -> bool:
+    path = PurePosixPath(rel)
+    return path.parts[0] == "seeds" and path.suffix in SEED_SUFFIXES
+
+
 def stale(before: Any, now: Reach, edited: frozenset[str] | None) -> frozenset[str] | None:
-    """The pages whose keys may differ from the last build's, when only the plain notes
-    `edited` changed: those that the edited notes, and the notes linking to them, reached
-    then (`before`, as the last build recorded it) or reach now. A note's title and
-    headings show in the links to it, and a link's words in backlinks (its context).
-    None when every page must be keyed: no edit set, no usable record, or an edited note
-    that is new, gone, or has another slug."""
-    if edited is None or not isinstance(before, dict):
+    """The pages whose keys may differ from the last build's, when only the notes and
+    interviews `edited` changed: those that they, and the notes linking to them,
+    reached then (`before`, as the last build recorded it) or reach now. None when
+    every page must be keyed (see the module's docstring for when)."""
+    if edited is None or not isinstance(before, Reach) or not isinstance(before.sources, dict):
+        return None
+    if before.topics != now.topics or before.people != now.people:
+        return None
+    sources = _sources(edited, before.sources.keys() | now.sources.keys())
+    if sources is None:
         return None
     affected: set[str] = set()
-    for source in edited:
-        old, new = _entry(before.get(source)), now.get(source)
+    for source in sources:
+        old, new = _entry(before.sources.get(source)), now.sources.get(source)
         if new is None or old is None or old[0] != new[0] or not new[0]:
             return None
         affected.update((source, *old[2], *new[2]))
+    for source, new in now.sources.items():  # people as they were, but where edited
+        if new[3] and source not in sources:
+            old = _entry(before.sources.get(source))
+            if old is None or old[3] != new[3]:
+                return None
     pages: set[str] = set()
     for source in affected:
-        old, new = _entry(before.get(source)), now.get(source)
-        if old is None and source in before:  # recorded, but not as we record it
+        old, new = _entry(before.sources.get(source)), now.sources.get(source)
+        if old is None and source in before.sources:  # recorded, but not as we record it
             return None
         pages.update(old[1] if old else (), new[1] if new else ())
     return frozenset(pages)
 
 
-def _entry(found: Any) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-    """A recorded entry of `Reach`, if it is one (the cache is never trusted blindly)."""
-    if not isinstance(found, tuple) or len(found) != 3 or not isinstance(found[0], str):
+def _sources(edited: frozenset[str], known: set[str]) -> set[str] | None:
+    """The notes and interviews (by source path) the edited files are: a sidecar stands
+    for its interview. None when one is neither."""
+    texts = {str(PurePosixPath(s).with_suffix("")): s for s in known if s.startswith("seeds/")}
+    found = set()
+    for rel in edited:
+        if rel in known:
+            found.add(rel)
+        elif rel.endswith(".yaml") and rel.removesuffix(".yaml") in texts:
+            found.add(texts[rel.removesuffix(".yaml")])
+        else:
+            return None
+    return found
+
+
+def _entry(found: Any) -> Entry | None:
+    """A recorded entry, if it is one (the cache is never trusted blindly)."""
+    if not isinstance(found, tuple) or len(found) != 4 or not isinstance(found[0], str):
         return None
     if not all(isinstance(part, tuple) for part in found[1:]):
         return None

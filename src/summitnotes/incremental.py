@@ -22,7 +22,7 @@ from typing import Any
 
 from summitnotes import swaplock
 from summitnotes.cache import Cache, content_hash, fingerprint, package_hash
-from summitnotes.dependencies import edited_notes
+from summitnotes.dependencies import Reach, edited_inputs
 from summitnotes.diagnostics import Diagnostic
 from summitnotes.memo import Memo
 from summitnotes.model import OutputFile
@@ -76,7 +76,7 @@ class Plan:
         files: list[OutputFile],
         problems: list[Diagnostic],
         pages: tuple[tuple[str, int], ...],
-        reach: dict[str, Any] | None = None,
+        reach: Reach | None = None,
         stats: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         """Record a successful build: its inputs, what it reported, the files it wrote
@@ -147,7 +147,7 @@ def plan(cache: Cache, root: Path, out: Path, options: str) -> Plan:
     same = _as_written(out, site)
     edited = None
     if last.get("salt") == p.memo.salt:  # templates, config, code and options as they were
-        edited = edited_notes(last.get("files"), p.inputs["files"])
+        edited = edited_inputs(last.get("files"), p.inputs["files"])
     known = _known(site, same, last.get("rendered"))
     p.memo = Memo(p.memo.salt, p.memo.site, known, edited=edited, reached=last.get("reach"))
     if last.get("key") == p.key and len(same) == len(site) and _intact(out):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from summitnotes.cache import content_hash
+from summitnotes.dependencies import Reach
 from summitnotes.model import OutputFile
 from summitnotes.pieces import Layout
 
@@ -46,11 +47,11 @@ class Memo:
     made: dict[str, Layout] = field(default_factory=dict)
     """The layouts of the data files this build made, to be kept for the next."""
     edited: frozenset[str] | None = None
-    """The plain notes edited since the last build, when nothing else changed
-    (`dependencies.py`): pages they do not reach keep the last build's keys."""
+    """The notes and interview files edited since the last build, when nothing else
+    changed (`dependencies.py`): pages they do not reach keep the last build's keys."""
     reached: Any = None
     """The last build's dependency map (`dependencies.Reach`), as recorded."""
-    reach: dict[str, Any] = field(default_factory=dict)
+    reach: Reach = field(default_factory=Reach)
     """This build's dependency map, filled by the render stage, to be kept for the next."""
 
     def old_data(self, path: str) -> tuple[bytes | None, Layout | None]:

@@ -99,9 +99,9 @@ def render(
     if memo is not None and inputs is not None:
         memo.reach.update(reach(index))
         unsettled = stale(memo.reached, memo.reach, memo.edited)
-        if unsettled is not None:  # only notes changed: the pages they reach are keyed
-            settled = True
+        if unsettled is not None and memo.edited is not None:  # only what they reach
             kept = _kept(keys, memo, inputs, unsettled)
+            settled = all(rel.startswith("notes/") for rel in memo.edited)
     shared = (index, env, where, memo, inputs)
     todo = [k for n, k in enumerate(keys) if n not in kept]
     if parallel.pooled(todo, jobs):
@@ -208,8 +208,9 @@ def _kept(
     keys: Sequence[PageKey], memo: Memo, inputs: Inputs, unsettled: frozenset[str]
 ) -> dict[int, list[Rendered]]:
     """The pages (by position in `keys`), with an interview's citation files, whose key
-    is the last build's: no edited note reaches them (`dependencies.py`) and their files
-    are as it left them. Citations are made from the interview alone, unchanged here."""
+    is the last build's: no edited note or interview reaches them (`dependencies.py`)
+    and their files are as it left them. An interview's citations are made from it
+    alone, and go with its page."""
     kept: dict[int, list[Rendered]] = {}
     for n, key in enumerate(keys):
         path = inputs.path(key)

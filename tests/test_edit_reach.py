@@ -1,5 +1,5 @@
-"""After edits to notes alone, a build keys again only the pages the edited notes reach
-(`dependencies.py`), and writes what a cold build writes."""
+"""After edits to notes and interviews alone, a build keys again only the pages they
+reach (`dependencies.py`), and writes what a cold build writes."""
 
 from __future__ import annotations
 
@@ -50,6 +50,15 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _note(root: Path, name: str, old: str, new: str) -> None:
+    _replace(root / "notes" / name, old, new)
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as f:
+        f.write(text)
+
+
 def _interviews(calls: list[PageKey]) -> set[int]:
     return {i for kind, i in calls if kind == "interview"}
 
@@ -63,48 +72,91 @@ EDITS: list[tuple[str, Callable[[Path], None], set[int] | None]] = [
     # (what, the edit, the interview pages (by position) keyed again; None: all of them)
     (
         "a link moves to another interview",
-        lambda notes: _replace(notes / "alpha.md", "interview-000001#a1", "interview-000003#q1"),
+        lambda root: _note(root, "alpha.md", "interview-000001#a1", "interview-000003#q1"),
         {0, 2},
     ),
     (
         "a note is filed under another topic",
-        lambda notes: _replace(notes / "alpha.md", "[topic-01]", "[topic-04]"),
+        lambda root: _note(root, "alpha.md", "[topic-01]", "[topic-04]"),
         {2},
     ),
     (
         "a heading another note links to is renamed: that link breaks",
-        lambda notes: _replace(notes / "beta.md", "## Findings", "## Results"),
+        lambda root: _note(root, "beta.md", "## Findings", "## Results"),
         {1, 2},  # beta's, and alpha's: its links' words (their context) name beta's heading
     ),
     (
         "a note linked from others is retitled",
-        lambda notes: _replace(notes / "beta.md", "title: Beta", "title: Beta Two"),
+        lambda root: _note(root, "beta.md", "title: Beta", "title: Beta Two"),
         {1},  # alpha's link to beta is broken now: only gamma links to beta
     ),
     (
         "a date and summary change",
-        lambda notes: _replace(notes / "gamma.md", "First summary.", "Second summary."),
+        lambda root: _note(root, "gamma.md", "First summary.", "Second summary."),
         set(),
     ),
     (
         "the broken link is mended",
-        lambda notes: _replace(notes / "alpha.md", "beta#findings", "beta#results"),
+        lambda root: _note(root, "alpha.md", "beta#findings", "beta#results"),
         {2},
     ),
     (
         "a note takes another slug: links elsewhere resolve anew, every page is keyed",
-        lambda notes: _replace(notes / "beta.md", "title: Beta Two", "slug: beta-new\ntitle: B"),
+        lambda root: _note(root, "beta.md", "title: Beta Two", "slug: beta-new\ntitle: B"),
         None,
     ),
     (
         "two notes at once, one losing its only link",
-        lambda notes: _two(notes),
+        lambda root: _two(root / "notes"),
         {2, 3},
     ),
 ]
 
 
-def test_note_edits_key_only_the_pages_they_reach(tmp_path: Path, keyed: list[PageKey]) -> None:
+SEEDS = "seeds/interview-0000"
+
+
+def _three(root: Path) -> None:
+    _append(root / f"{SEEDS}03.txt", "And that was all.\n")
+    _replace(root / "notes" / "gamma.md", "Gamma points", "Gamma still points")
+
+
+EDITS += [
+    (
+        "an answer is reworded: its interview, and what beta (linking to it) reaches",
+        lambda root: _append(root / f"{SEEDS}02.txt", "One more sentence, said last.\n"),
+        {1},
+    ),
+    (
+        "an interview's date moves it among its topics' interviews",
+        lambda root: _replace(root / f"{SEEDS}01.yaml", "date: 1991", "date: 2029"),
+        {0},
+    ),
+    (
+        "an interview's title changes: alpha, which links to it, labels it anew",
+        lambda root: _replace(root / f"{SEEDS}04.yaml", 'title: "', 'title: "Renamed: '),
+        {3},
+    ),
+    (
+        "an interview is filed under another topic",
+        lambda root: _replace(root / f"{SEEDS}04.yaml", "[topic-15]", "[topic-16]"),
+        {3},
+    ),
+    ("an interview and a note at once", _three, {2}),
+    (
+        "a speaker takes the name of one in another interview: the two are one person",
+        lambda root: _replace(root / f"{SEEDS}05.yaml", "name: Sami Berg", "name: Walid Berg"),
+        {4},  # Sami Berg is still someone (an interviewer elsewhere): the people are the same
+    ),
+    (
+        "a speaker takes a new name: someone new, every page is keyed",
+        lambda root: _replace(root / f"{SEEDS}06.yaml", "  name: ", "  name: Zed "),
+        None,
+    ),
+]
+
+
+def test_edits_key_only_the_pages_they_reach(tmp_path: Path, keyed: list[PageKey]) -> None:
     project = make_corpus(12, tmp_path / "project")
     notes = project / "notes"
     for name, text in NOTES.items():
@@ -115,7 +167,7 @@ def test_note_edits_key_only_the_pages_they_reach(tmp_path: Path, keyed: list[Pa
     assert interviews == 12
     for step, (what, edit, expected) in enumerate(EDITS):
         keyed.clear()
-        edit(notes)
+        edit(project)
         warm = build(project, site, search=False, cache=True, jobs=1)
         assert warm.ok, (what, warm.diagnostics)
         cold_out = tmp_path / f"cold-{step}"
