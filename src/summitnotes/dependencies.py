@@ -42,10 +42,11 @@ from summitnotes import urls
 if TYPE_CHECKING:
     from summitnotes.pages import Index
 
-Entry = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+Entry = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 """(slug, the pages whose keys read the source, the notes that link to it, the people
-who speak in it): the last empty for a note. A topic's or speaker's note is recorded
-when it has links, with an empty slug (it is no page of its own)."""
+who speak in it, the topics it is on, whose every page reads it): the last two are
+empty for a note. A topic's or speaker's note is recorded when it has links, with an
+empty slug (it is no page of its own)."""
 
 
 @dataclass
@@ -54,9 +55,11 @@ class Reach:
 
     sources: dict[str, Entry] = field(default_factory=dict)
     """Source path of a note or interview → what it reaches."""
-    topics: tuple[str, ...] = ()
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Topic slug → the paths of its pages, in order."""
     people: tuple[str, ...] = ()
-    """The slugs of the site's topics and people: a link to one resolves while it is there."""
+    """The slugs of the site's people: a link to one resolves while it is there (and to
+    a topic while it is in `topics`)."""
 
     def update(self, other: Reach) -> None:
         self.sources, self.topics, self.people = other.sources, other.topics, other.people
@@ -88,8 +91,9 @@ def reach(index: Index) -> Reach:
         pages[iv.source].add(urls.interview(iv.slug))
         people[iv.source] = tuple(index.person_of[(iv.slug, s.id)] for s in iv.speakers)
         pages[iv.source].update(urls.speaker(p) for p in people[iv.source])
+    topics: dict[str, dict[str, None]] = defaultdict(dict)
     for a in site.assignments:
-        pages[interview_source[a.interview]].update(topic_pages[a.topic])
+        topics[interview_source[a.interview]][a.topic] = None
     for link in site.links:
         pages[link.source].add(page_path(link.origin))
         if link.target is None:
@@ -106,10 +110,11 @@ def reach(index: Index) -> Reach:
                 tuple(sorted(found)),
                 tuple(sorted(linkers[source])),
                 people.get(source, ()),
+                tuple(topics[source]) if source in topics else (),
             )
             for source, found in sorted(pages.items())
         },
-        tuple(t.slug for t in site.topics),
+        {slug: tuple(found) for slug, found in topic_pages.items()},
         tuple(p.slug for p in site.people),
     )
 
@@ -157,7 +162,9 @@ def stale(before: Any, now: Reach, edited: frozenset[str] | None) -> frozenset[s
     every page must be keyed (see the module's docstring for when)."""
     if edited is None or not isinstance(before, Reach) or not isinstance(before.sources, dict):
         return None
-    if before.topics != now.topics or before.people != now.people:
+    if not isinstance(before.topics, dict) or before.topics.keys() != now.topics.keys():
+        return None
+    if before.people != now.people:
         return None
     sources = _sources(edited, before.sources.keys() | now.sources.keys())
     if sources is None:
@@ -178,7 +185,14 @@ def stale(before: Any, now: Reach, edited: frozenset[str] | None) -> frozenset[s
         old, new = _entry(before.sources.get(source)), now.sources.get(source)
         if old is None and source in before.sources:  # recorded, but not as we record it
             return None
-        pages.update(old[1] if old else (), new[1] if new else ())
+        for entry, topics in ((old, before.topics), (new, now.topics)):
+            if entry is not None:
+                pages.update(entry[1])
+                for topic in entry[4]:
+                    found = topics.get(topic)
+                    if not isinstance(found, tuple):
+                        return None
+                    pages.update(found)
     return frozenset(pages)
 
 
@@ -199,7 +213,7 @@ def _sources(edited: frozenset[str], known: set[str]) -> set[str] | None:
 
 def _entry(found: Any) -> Entry | None:
     """A recorded entry, if it is one (the cache is never trusted blindly)."""
-    if not isinstance(found, tuple) or len(found) != 4 or not isinstance(found[0], str):
+    if not isinstance(found, tuple) or len(found) != 5 or not isinstance(found[0], str):
         return None
     if not all(isinstance(part, tuple) for part in found[1:]):
         return None
