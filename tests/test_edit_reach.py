@@ -4,12 +4,13 @@ reach (`dependencies.py`), and writes what a cold build writes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+import re
 from pathlib import Path
 
 import pytest
 
 from build_support import differences, make_corpus, tree
-from summitnotes import page_inputs
+from summitnotes import page_inputs, pages
 from summitnotes.build import build
 from summitnotes.diagnostics import Diagnostic
 from summitnotes.pages import PageKey
@@ -57,6 +58,11 @@ def _note(root: Path, name: str, old: str, new: str) -> None:
 def _append(path: Path, text: str) -> None:
     with path.open("a", encoding="utf-8") as f:
         f.write(text)
+
+
+def _redate(sidecar: Path, date: str) -> None:
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(re.sub(r"(?m)^date: .*$", f"date: {date}", text, count=1), "utf-8")
 
 
 def _interviews(calls: list[PageKey]) -> set[int]:
@@ -199,3 +205,30 @@ def test_a_broken_heading_link_is_reported_after_a_note_edit(tmp_path: Path) -> 
 
 def _broken(diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.code == "link-broken" and d.path == "notes/alpha.md"]
+
+
+def test_an_interview_edit_keys_only_the_topic_pages_that_show_it(
+    tmp_path: Path, keyed: list[PageKey], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its words changed: the pages showing it. Its date: every page of its topics, as
+    it moves the interviews after it along."""
+    monkeypatch.setattr(pages, "PER_PAGE", 2)  # topics of many pages, in a small corpus
+    project = make_corpus(24, tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site, search=False, cache=True, jobs=1).ok
+    topic_pages = []
+    for step, edit in enumerate(
+        [
+            lambda: _append(project / f"{SEEDS}03.txt", "And that was all.\n"),
+            lambda: _redate(project / f"{SEEDS}03.yaml", "2031-01-01"),
+        ]
+    ):
+        keyed.clear()
+        edit()
+        assert build(project, site, search=False, cache=True, jobs=1).ok
+        topic_pages.append({k for k in keyed if k[0] in ("topic", "topic-page")})
+        cold_out = tmp_path / f"cold-{step}"
+        assert build(project, cold_out, search=False, cache=False).ok
+        assert differences(tree(site), tree(cold_out)) == []
+    words, date = topic_pages
+    assert 0 < len(words) < len(date), (words, date)

@@ -10,8 +10,9 @@ and the words around each link); the first pages of its topics (they list it); a
 the pages of the notes, topics and speakers that link to it (their links show its
 title and headings, `title › heading`, or say they are broken).
 
-An interview reaches its own page; every page of each of its topics (it is shown on
-one and moves the others along, by date); the pages of the people who speak in it;
+An interview reaches its own page; the topic pages that show it, or, when its date or
+the exchanges filed under each topic changed, every page of its topics (it moves the
+interviews after it along); the pages of the people who speak in it;
 and through the notes (of any kind) that link to it or quote it, everything those
 notes reach: a link's label quotes the interview, and backlinks quote the words
 around a link.
@@ -42,11 +43,20 @@ from summitnotes import urls
 if TYPE_CHECKING:
     from summitnotes.pages import Index
 
-Entry = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
-"""(slug, the pages whose keys read the source, the notes that link to it, the people
-who speak in it, the topics it is on, whose every page reads it): the last two are
-empty for a note. A topic's or speaker's note is recorded when it has links, with an
-empty slug (it is no page of its own)."""
+Entry = tuple[
+    str,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+"""What a note or interview reaches: (its slug; the pages whose keys read it; the notes
+that link to it; the people who speak in it; the topics it is on; the topic pages that
+show it; its date and assignments to topics, which place it on them). The last four
+are empty for a note. A topic's or speaker's note is recorded when it has links, with
+an empty slug (it is no page of its own)."""
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Reach:
 def reach(index: Index) -> Reach:
     """What each note and interview of the site reaches (see the module's docstring)."""
     from summitnotes.backlinks import page_path
+    from summitnotes.pages import PER_PAGE
 
     site = index.site
     pages: dict[str, set[str]] = defaultdict(set)
@@ -84,16 +95,24 @@ def reach(index: Index) -> Reach:
         slug = site.topics[position].slug
         topic_pages[slug].append(urls.topic(slug, number))
     interview_source = {}
+    dates: dict[str, str] = {}
     people: dict[str, tuple[str, ...]] = {}
     for iv in site.interviews:
         interview_source[iv.slug] = iv.source
+        dates[iv.source] = iv.meta.date or ""
         slugs[iv.source] = iv.slug
         pages[iv.source].add(urls.interview(iv.slug))
         people[iv.source] = tuple(index.person_of[(iv.slug, s.id)] for s in iv.speakers)
         pages[iv.source].update(urls.speaker(p) for p in people[iv.source])
     topics: dict[str, dict[str, None]] = defaultdict(dict)
+    placing: dict[str, list[str]] = defaultdict(list)
     for a in site.assignments:
         topics[interview_source[a.interview]][a.topic] = None
+        placing[interview_source[a.interview]].append(f"{a.topic} {a.exchange}")
+    shown: dict[str, list[str]] = defaultdict(list)
+    for t in site.topics:  # the groups are made once, and kept for the topic pages
+        for n, (iv, _) in enumerate(index.groups(t.slug)):
+            shown[iv.source].append(urls.topic(t.slug, n // PER_PAGE + 1))
     for link in site.links:
         pages[link.source].add(page_path(link.origin))
         if link.target is None:
@@ -111,6 +130,8 @@ def reach(index: Index) -> Reach:
                 tuple(sorted(linkers[source])),
                 people.get(source, ()),
                 tuple(topics[source]) if source in topics else (),
+                tuple(shown[source]) if source in shown else (),
+                (dates[source], *placing[source]) if source in dates else (),
             )
             for source, found in sorted(pages.items())
         },
@@ -185,6 +206,9 @@ def stale(before: Any, now: Reach, edited: frozenset[str] | None) -> frozenset[s
         old, new = _entry(before.sources.get(source)), now.sources.get(source)
         if old is None and source in before.sources:  # recorded, but not as we record it
             return None
+        if old is not None and new is not None and old[4:5] + old[6:] == new[4:5] + new[6:]:
+            pages.update(old[1], new[1], old[5], new[5])  # in its places: only those pages
+            continue
         for entry, topics in ((old, before.topics), (new, now.topics)):
             if entry is not None:
                 pages.update(entry[1])
@@ -213,7 +237,7 @@ def _sources(edited: frozenset[str], known: set[str]) -> set[str] | None:
 
 def _entry(found: Any) -> Entry | None:
     """A recorded entry, if it is one (the cache is never trusted blindly)."""
-    if not isinstance(found, tuple) or len(found) != 5 or not isinstance(found[0], str):
+    if not isinstance(found, tuple) or len(found) != 7 or not isinstance(found[0], str):
         return None
     if not all(isinstance(part, tuple) for part in found[1:]):
         return None
