@@ -3,8 +3,8 @@ reach (`dependencies.py`), and writes what a cold build writes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
