@@ -140,10 +140,6 @@ def reach(index: Index) -> Reach:
     )
 
 
-SEED_SUFFIXES = (".txt", ".md", ".yaml")
-"""An interview's text (`project.INTERVIEW_SUFFIXES`) and its sidecar."""
-
-
 def edited_inputs(before: Any, now: Mapping[str, list[Any]]) -> frozenset[str] | None:
     """The plain notes, interview texts and sidecars whose content changed between two
     builds' input tables (`cache.fingerprint`), when no other input changed; else None."""
@@ -172,8 +168,11 @@ def _plain_note(rel: str) -> bool:
 
 
 def _seed(rel: str) -> bool:
+    """An interview's text or its sidecar."""
+    from summitnotes.project import INTERVIEW_SUFFIXES  # here, as `note_kind` above
+
     path = PurePosixPath(rel)
-    return path.parts[0] == "seeds" and path.suffix in SEED_SUFFIXES
+    return path.parts[0] == "seeds" and path.suffix in (*INTERVIEW_SUFFIXES, ".yaml")
 
 
 def stale(before: Any, now: Reach, edited: frozenset[str] | None) -> frozenset[str] | None:

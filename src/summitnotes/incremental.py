@@ -80,7 +80,7 @@ class Plan:
         stats: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         """Record a successful build: its inputs, what it reported, the files it wrote
-        and which pages read each note (`reach`, `dependencies.py`). `stats`: the size
+        and which pages read each note and interview (`reach`, `dependencies.py`). `stats`: the size
         and mtime of files the write stage knows, so they are not looked at again."""
         if not self.cache.enabled:
             return
