@@ -109,6 +109,8 @@ def _check(raw: bytes, suffix: str) -> None:
 @example((b"Q: a\rA: b\r\rQ: c?\r", ".txt"))
 @example((b"![x](y)\n\nCaption\n\n**Q: Why?**\n\n**A:** So.\n", ".md"))
 @example((b"## 00:00:37\nJANE ROE: Hello?\n\n## 00:00:40\nJR: Hi.\n", ".txt"))
+# a courtesy dash line, a heading and narrative, then a question: the merge kept line order
+@example((b"2\n\xe2\x80\x94 2\n2\n=====\n2\n\xe2\x80\x94 2?\n", ".txt"))
 def test_never_crashes_and_keeps_every_line_once(doc: tuple[bytes, str]) -> None:
     _check(*doc)
 

@@ -278,6 +278,9 @@ def _split_undashed_answers(items: list[Piece | RawTurn]) -> list[Piece | RawTur
 def _assign_alternation(turns: list[RawTurn], bld: _Builder, path: str) -> None:
     """Questions and answers alternate; a turn that ends with `?` repairs the parity."""
     expect = "question"
+    # a courtesy line joins the question after it only when nothing stands between them:
+    # a merge across an aside would move the line past it and break the source order
+    at = {id(it): n for n, it in enumerate(bld.items)}
     i = 0
     while i < len(turns):
         t = turns[i]
@@ -288,6 +291,7 @@ def _assign_alternation(turns: list[RawTurn], bld: _Builder, path: str) -> None:
             if (
                 not asks
                 and nxt is not None
+                and at[id(nxt)] == at[id(t)] + 1
                 and ends_question(nxt.text)
                 and word_count(text) <= COURTESY_WORDS_MAX
             ):
