@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import filecmp
+import multiprocessing
 import os
 import random
 import shutil
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -203,6 +205,32 @@ def test_the_next_build_removes_only_what_killed_builds_left(tmp_path: Path) -> 
     with swaplock.claim(live):
         assert build(root).ok
     assert leftovers(root) == [".site.new-live", ".site.new-mine"]
+
+
+def _run_then_sleep(running: Any) -> None:
+    running.set()
+    time.sleep(60)
+
+
+@pytest.mark.skipif(swaplock.fcntl is None, reason="no locks")
+def test_a_forked_worker_does_not_hold_the_build_s_folder(tmp_path: Path) -> None:
+    """Render workers are forked while the build holds its folder's lock; one that outlives
+    a killed build must not keep the folder looking like a live build's."""
+    folder = tmp_path / ".site.new-x"
+    folder.mkdir()
+    fork = multiprocessing.get_context("fork")
+    running = fork.Event()
+    worker = fork.Process(target=_run_then_sleep, args=(running,))
+    with swaplock.claim(folder):
+        worker.start()
+        assert running.wait(30)
+    try:
+        fd = swaplock.hold(folder)
+        assert fd is not None, "the worker still holds the lock its parent gave up"
+        swaplock.release(fd)
+    finally:
+        worker.kill()
+        worker.join()
 
 
 def test_a_swap_killed_between_its_two_renames_is_undone(

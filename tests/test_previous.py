@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from summitnotes.previous import prune
+from summitnotes import swaplock
+from summitnotes.previous import Previous, prune, take
 
 
 def files(root: Path) -> set[str]:
@@ -47,3 +48,18 @@ def test_prune_of_an_empty_wish_empties_the_folder(tmp_path: Path) -> None:
     (site / "top.html").write_text("t")
     prune(site, set())
     assert os.listdir(site) == []
+
+
+def test_a_kept_site_without_its_marker_is_not_taken(tmp_path: Path) -> None:
+    """Taken without the marker, a kill before the marker is written back would leave a
+    folder that no build knows as its own next to the output."""
+    kept = tmp_path / "cache" / "previous-site"
+    kept.mkdir(parents=True)
+    (kept / "index.html").write_text("half deleted")
+    staging = tmp_path / ".site.new-x"
+    assert take(Previous(kept), staging) is None
+    assert not staging.exists() and (kept / "index.html").is_file()
+    (kept / swaplock.MARKER).write_bytes(b"ours")
+    fd = take(Previous(kept), staging)
+    assert fd is not None and not kept.exists() and (staging / "index.html").is_file()
+    swaplock.release(fd)

@@ -36,6 +36,11 @@ class Previous:
 def take(previous: Previous, staging: Path) -> int | None:
     """Move the kept site to `staging`, locked; the lock's descriptor, or None if it
     cannot be taken (missing, in use, or on another file system)."""
+    if not (previous.folder / swaplock.MARKER).is_file():
+        # a kept site loses its marker only to a build killed while replacing it: taken,
+        # and killed again before the marker was written back, it would look like no
+        # build's folder and stay next to the output for good
+        return None
     try:
         fd = swaplock.hold(previous.folder)
     except OSError:
@@ -45,7 +50,7 @@ def take(previous: Previous, staging: Path) -> int | None:
     try:
         os.rename(previous.folder, staging)
     except OSError:
-        os.close(fd)
+        swaplock.release(fd)
         return None
     return fd
 
@@ -135,4 +140,4 @@ def keep(old: Path, previous: Previous) -> None:
         swaplock.remove_site(old, swaplock.MARKER)
     finally:
         if held is not None:
-            os.close(held)
+            swaplock.release(held)

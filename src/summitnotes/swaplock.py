@@ -11,8 +11,10 @@
   killed between them the next build puts the previous site back.
 
 Locks are `flock` locks, which the system releases when a process dies, so a
-killed build never leaves a stale lock. Without `fcntl` (Windows) there are no
-locks and leftovers stay for the user to delete.
+killed build never leaves a stale lock. A forked process shares its parent's locks,
+so the render pool's workers close theirs at once (`_forget`): a worker that outlived
+a killed build would hold its folder, which the next build then took for a live one.
+Without `fcntl` (Windows) there are no locks and leftovers stay for the user to delete.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def claim(folder: Path, held: int | None = None) -> Iterator[None]:
         yield
     finally:
         if fd is not None:
-            os.close(fd)
+            release(fd)
 
 
 def hold(folder: Path) -> int | None:
@@ -94,7 +96,7 @@ def turn(out: Path, display: str) -> Iterator[list[Diagnostic]]:
         yield []
     finally:
         if fd is not None:
-            os.close(fd)
+            release(fd)
 
 
 def clean_leftovers(out: Path, marker: str) -> None:
@@ -152,7 +154,7 @@ def _abandoned(folder: Path, marker: str) -> bool:
     fd = _lock(folder, blocking=False)
     if fd is None:
         return False  # a live build holds it
-    os.close(fd)
+    release(fd)
     return True
 
 
@@ -169,7 +171,30 @@ def _lock(folder: Path, blocking: bool) -> int | None:
     except OSError:
         os.close(fd)
         raise
+    _held.add(fd)
     return fd
+
+
+def release(fd: int) -> None:
+    """Give up a lock taken with `hold` (or any of this module's)."""
+    _held.discard(fd)
+    os.close(fd)
+
+
+_held: set[int] = set()
+"""Descriptors of the locks this process holds."""
+
+
+def _forget() -> None:
+    """In a forked child: drop the parent's locks, which stay held by the parent."""
+    for fd in _held:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget)
 
 
 RENAME_EXCHANGE = 2
