@@ -14,6 +14,8 @@ from browser.support import (
     PHONE,
     SMALL_TEXT,
     Served,
+    Watch,
+    filter_block,
     goto_kind,
 )
 
@@ -35,9 +37,11 @@ def test_screenshots_light_and_dark(
 ) -> None:
     """Screenshots `<kind>-<viewport>-<light|dark>.png`; readable, no sideways scrolling."""
     page = new_page(**VIEWPORTS[viewport])
+    watch = Watch(page)
     goto_kind(page, served, kind)
     if kind == "search":
-        page.locator(".pagefind-ui__filter-name", has_text="Speaker").click()
+        filter_block(page, "Speaker", watch)  # open, so the screenshot shows a filter
+    watch.stop()
     layout = page.evaluate(OVERFLOW)
     assert layout["scroll"] <= layout["width"], f"scrolls sideways: {layout}"
     assert page.evaluate(SMALL_TEXT) == [], "text smaller than 16px"
