@@ -35,7 +35,7 @@ class Previous:
 
 def take(previous: Previous, staging: Path) -> int | None:
     """Move the kept site to `staging`, locked; the lock's descriptor, or None if it
-    cannot be taken (missing, in use, or on another file system)."""
+    cannot be taken (missing, without its marker, in use, or on another file system)."""
     if not (previous.folder / swaplock.MARKER).is_file():
         # a kept site loses its marker only to a build killed while replacing it: taken,
         # and killed again before the marker was written back, it would look like no
