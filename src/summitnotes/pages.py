@@ -108,8 +108,12 @@ class Index:
         return found
 
     def complete(self) -> None:
-        """Make what is made when first asked for, now."""
+        """Make what is made when first asked for, now: before workers are forked, so
+        that each fresh one (topic pages have many, `parallel.TASKS_PER_TOPIC_WORKER`)
+        does not make it again."""
         _ = self.turns_of
+        for topic in list(self.by_topic):
+            self.groups(topic)
 
     def groups(self, topic: str) -> list[Group]:
         """The interviews on a topic, newest first, each with its assignments in

@@ -37,6 +37,14 @@ window of `AHEAD` chunks), 880 MB every 512 and 750 to 800 MB every 256. But eac
 worker copies those pages again as it touches them: every 256 pages made the build
 19 s slower than every 1,024 (113 s against 93 s, two cold builds each, alternated)."""
 
+TASKS_PER_TOPIC_WORKER = 1
+"""The same for topic pages, which have workers of their own (`render._rendered`): each
+quotes 25 interviews, so a worker that renders many of them touches, and copies, most
+of the site model; they were the build's peak of memory. 10,000 interviews, cold build,
+peak PSS sampled every 0.5 s: 839 and 842 MB with 16 chunks of topic pages per worker,
+682 and 719 MB with 1 (714, 734 and 741 MB with 2); build times alike (73.8 to 84.9 s,
+within the noise of this machine)."""
+
 AHEAD = 2
 """Chunks per worker given out before the parent takes their results. `Pool.imap`
 gives out all, and when the parent writes more slowly than the workers render, the
@@ -86,9 +94,11 @@ def stream(
     items: Sequence[T],
     jobs: int | None = None,
     shared_value: Any = None,
+    tasks_per_worker: int = TASKS_PER_WORKER,
 ) -> Generator[R, None, None]:
     """As `run`, but results are yielded as their chunk is done, in input order, so the
-    caller need not hold them all (the render stage writes pages as they come)."""
+    caller need not hold them all (the render stage writes pages as they come).
+    `tasks_per_worker`: chunks a worker does before a fresh one takes its place."""
     global _shared
     jobs = default_jobs() if jobs is None else max(1, jobs)
     _shared = shared_value
@@ -104,7 +114,7 @@ def stream(
         chunk = max(1, min(-(-len(items) // (jobs * 8)), MAX_CHUNK))  # even load, bounded
         chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
         pool = multiprocessing.get_context("fork").Pool(
-            jobs, heap.worker_start, maxtasksperchild=TASKS_PER_WORKER
+            jobs, heap.worker_start, maxtasksperchild=tasks_per_worker
         )
         with pool:
             waiting = iter(chunks)

@@ -106,7 +106,7 @@ def render(
     todo = [k for n, k in enumerate(keys) if n not in kept]
     if parallel.pooled(todo, jobs):
         index.complete()
-    made_here = parallel.stream(_render_chunk, todo, jobs, shared)
+    made_here = _rendered(todo, jobs, shared)
     try:
         for n, (kind, i) in enumerate(keys):
             made = kept[n] if n in kept else next(made_here)
@@ -138,6 +138,25 @@ def render(
     ):
         files += [add(f) for f in other]
     return sorted(files, key=lambda f: f.path), _unique(problems)
+
+
+def _rendered(
+    todo: list[PageKey], jobs: int | None, shared: tuple[object, ...]
+) -> Iterator[list[Rendered]]:
+    """The files of each page of `todo`, in order. Topic pages get workers of their own,
+    replaced more often (`parallel.TASKS_PER_TOPIC_WORKER`)."""
+    start = 0
+    while start < len(todo):
+        topical = todo[start][0] in TOPIC_KINDS
+        end = start
+        while end < len(todo) and (todo[end][0] in TOPIC_KINDS) == topical:
+            end += 1
+        tasks = parallel.TASKS_PER_TOPIC_WORKER if topical else parallel.TASKS_PER_WORKER
+        yield from parallel.stream(_render_chunk, todo[start:end], jobs, shared, tasks)
+        start = end
+
+
+TOPIC_KINDS = ("topic", "topic-page")
 
 
 def _output(
