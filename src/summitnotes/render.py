@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 
 import jinja2
@@ -145,15 +146,9 @@ def _rendered(
 ) -> Iterator[list[Rendered]]:
     """The files of each page of `todo`, in order. Topic pages get workers of their own,
     replaced more often (`parallel.TASKS_PER_TOPIC_WORKER`)."""
-    start = 0
-    while start < len(todo):
-        topical = todo[start][0] in TOPIC_KINDS
-        end = start
-        while end < len(todo) and (todo[end][0] in TOPIC_KINDS) == topical:
-            end += 1
+    for topical, run in groupby(todo, key=lambda key: key[0] in TOPIC_KINDS):
         tasks = parallel.TASKS_PER_TOPIC_WORKER if topical else parallel.TASKS_PER_WORKER
-        yield from parallel.stream(_render_chunk, todo[start:end], jobs, shared, tasks)
-        start = end
+        yield from parallel.stream(_render_chunk, list(run), jobs, shared, tasks)
 
 
 TOPIC_KINDS = ("topic", "topic-page")
