@@ -109,7 +109,7 @@ class Index:
 
     def complete(self) -> None:
         """Make what is made when first asked for, now: before workers are forked, so
-        that each fresh one (topic pages have many, `parallel.TASKS_PER_TOPIC_WORKER`)
+        that each fresh one (topic pages have many, `parallel.TASKS_PER_QUOTING_WORKER`)
         does not make it again."""
         _ = self.turns_of
         for topic in list(self.by_topic):

@@ -37,13 +37,15 @@ window of `AHEAD` chunks), 880 MB every 512 and 750 to 800 MB every 256. But eac
 worker copies those pages again as it touches them: every 256 pages made the build
 19 s slower than every 1,024 (113 s against 93 s, two cold builds each, alternated)."""
 
-TASKS_PER_TOPIC_WORKER = 1
-"""The same for topic pages, which have workers of their own (`render._rendered`): each
-quotes 25 interviews, so a worker that renders many of them touches, and copies, most
-of the site model; they were the build's peak of memory. 10,000 interviews, cold build,
-peak PSS sampled every 0.5 s: 839 and 842 MB with 16 chunks of topic pages per worker,
-682 and 719 MB with 1 (714, 734 and 741 MB with 2); build times alike (73.8 to 84.9 s,
-within the noise of this machine)."""
+TASKS_PER_QUOTING_WORKER = 1
+"""The same for topic and speaker pages, which have workers of their own
+(`render._rendered`): each quotes many interviews, so a worker that renders many of
+them touches, and copies, most of the site model (pymalloc spreads an interview's
+objects over pools by size, so even a fraction of the interviews touches most pages).
+They were the build's peak of memory. 10,000 interviews, cold build, peak PSS sampled
+every 0.5 s: 881 and 887 MB with 16 chunks per worker for every page; about 710 MB
+with topic pages replaced after every chunk (the peak moved to the speaker pages);
+557 and 595 MB with topic and speaker pages both so."""
 
 AHEAD = 2
 """Chunks per worker given out before the parent takes their results. `Pool.imap`

@@ -144,14 +144,16 @@ def render(
 def _rendered(
     todo: list[PageKey], jobs: int | None, shared: tuple[object, ...]
 ) -> Iterator[list[Rendered]]:
-    """The files of each page of `todo`, in order. Topic pages get workers of their own,
-    replaced more often (`parallel.TASKS_PER_TOPIC_WORKER`)."""
-    for topical, run in groupby(todo, key=lambda key: key[0] in TOPIC_KINDS):
-        tasks = parallel.TASKS_PER_TOPIC_WORKER if topical else parallel.TASKS_PER_WORKER
+    """The files of each page of `todo`, in order. Topic and speaker pages get workers of
+    their own, replaced more often (`parallel.TASKS_PER_QUOTING_WORKER`)."""
+    for quoting, run in groupby(todo, key=lambda key: key[0] in QUOTING_KINDS):
+        tasks = parallel.TASKS_PER_QUOTING_WORKER if quoting else parallel.TASKS_PER_WORKER
         yield from parallel.stream(_render_chunk, list(run), jobs, shared, tasks)
 
 
-TOPIC_KINDS = ("topic", "topic-page")
+QUOTING_KINDS = ("topic", "topic-page", "speaker")
+"""Pages that quote many interviews: a topic's 25 a page, a speaker's every one they
+speak in."""
 
 
 def _output(
