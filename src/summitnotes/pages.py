@@ -109,8 +109,8 @@ class Index:
 
     def complete(self) -> None:
         """Make what is made when first asked for, now: before workers are forked, so
-        that each fresh one (topic pages have many, `parallel.TASKS_PER_QUOTING_WORKER`)
-        does not make it again."""
+        that each fresh one does not make it again (topic and speaker pages have many,
+        `parallel.TASKS_PER_QUOTING_WORKER`)."""
         _ = self.turns_of
         for topic in list(self.by_topic):
             self.groups(topic)
